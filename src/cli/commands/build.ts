@@ -1,0 +1,3 @@
+export async function buildCommand(_args: string[]): Promise<number> {
+  throw new Error('build: not implemented yet');
+}

@@ -1,0 +1,3 @@
+export async function schemaCommand(_args: string[]): Promise<number> {
+  throw new Error('schema: not implemented yet');
+}

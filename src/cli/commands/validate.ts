@@ -1,0 +1,3 @@
+export async function validateCommand(_args: string[]): Promise<number> {
+  throw new Error('validate: not implemented yet');
+}
