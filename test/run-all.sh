@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test. The tests use real checkers (jing, Java) as well as Node.
+# As root on Debian, missing system tools are installed; elsewhere this says what to install.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages the tests need, with a command that proves each is present.
+declare -A NEED=(
+  [jing]="jing"
+  [default-jre-headless]="java"
+)
+missing=()
+for pkg in "${!NEED[@]}"; do
+  command -v "${NEED[$pkg]}" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if ((${#missing[@]})); then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing system tools the tests need: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "The tests need these system tools: ${missing[*]}" >&2
+    echo "On Debian or Ubuntu: sudo apt-get install -y ${missing[*]}" >&2
+    exit 2
+  fi
+fi
+
+[[ -d node_modules ]] || npm ci
+npx tsc -p tsconfig.json
+npx vitest run "$@"
