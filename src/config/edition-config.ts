@@ -1,0 +1,26 @@
+// The edition's one config file, as the rest of the program sees it: checked, with defaults
+// filled in and every path resolved against the config file's folder.
+import type { RuleLevel } from '../diagnostics/rules.js';
+
+export interface EditionConfig {
+  /** The config file, as displayed. */
+  file: string;
+  /** Folder the config's relative paths are resolved against. */
+  root: string;
+  title: string;
+  slug: string;
+  /** Edition-level TEI (front matter, witnesses), absolute. */
+  edition: string;
+  /** Files or folders of edition documents, absolute. */
+  documents: string[];
+  /** Files or folders of registers (persons, places, organisations), absolute. */
+  registers: string[];
+  /** RelaxNG schema (XML syntax), absolute; undefined when the edition names none. */
+  schema?: string;
+  /** ISO Schematron files, absolute. */
+  schematron: string[];
+  out: string;
+  rules: Record<string, RuleLevel>;
+}
+
+export const CONFIG_FILE_NAME = 'edition.config.json';

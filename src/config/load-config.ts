@@ -1,0 +1,160 @@
+// Loads edition.config.json strictly: unknown keys, wrong types and missing paths are
+// diagnostics (config/…) that say how to fix them, and the caller exits with 2.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { findRule, type RuleLevel } from '../diagnostics/rules.js';
+import type { EditionConfig } from './edition-config.js';
+
+export type ConfigResult = { ok: true; config: EditionConfig } | { ok: false; diagnostics: Diagnostic[] };
+
+type Kind = 'string' | 'string[]' | 'rules';
+interface KeySpec {
+  kind: Kind;
+  required: boolean;
+  /** Paths that must exist: 'file', 'folder-or-file'. */
+  path?: 'file' | 'any';
+  help: string;
+}
+
+const KEYS: Record<string, KeySpec> = {
+  $schema: { kind: 'string', required: false, help: 'the JSON Schema of this file (for editors)' },
+  title: { kind: 'string', required: true, help: 'the edition’s title' },
+  slug: { kind: 'string', required: true, help: 'a short name in lowercase letters, digits and hyphens' },
+  edition: { kind: 'string', required: true, path: 'file', help: 'the edition-level TEI file, e.g. "tei/edition.xml"' },
+  documents: { kind: 'string[]', required: true, path: 'any', help: 'files or folders of documents, e.g. ["tei/documents"]' },
+  registers: { kind: 'string[]', required: false, path: 'any', help: 'files or folders of registers, e.g. ["tei/registers"]' },
+  schema: { kind: 'string', required: false, path: 'file', help: 'a RelaxNG schema in XML syntax, e.g. "schema/tei-edition.rng"' },
+  schematron: { kind: 'string[]', required: false, path: 'file', help: 'ISO Schematron files, e.g. ["schema/edition.sch"]' },
+  out: { kind: 'string', required: false, help: 'the output folder, e.g. "dist"' },
+  rules: { kind: 'rules', required: false, help: 'rule levels, e.g. {"tei/name-unlinked": "off"}' },
+};
+
+const LEVELS = new Set(['error', 'warning', 'info', 'off']);
+
+/** The line on which `"key":` first appears, so a diagnostic can point at it. */
+function lineOfKey(text: string, key: string): number | undefined {
+  const escaped = key.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const m = new RegExp(`"${escaped}"\\s*:`).exec(text);
+  return m ? text.slice(0, m.index).split('\n').length : undefined;
+}
+
+function closest(word: string, options: string[]): string | undefined {
+  const distance = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+    for (let i = 1; i <= a.length; i++)
+      for (let j = 1; j <= b.length; j++)
+        d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    return d[a.length]![b.length]!;
+  };
+  let best: string | undefined;
+  let bestD = 3;
+  for (const o of options) {
+    const dd = distance(word.toLowerCase(), o.toLowerCase());
+    if (dd < bestD) (best = o), (bestD = dd);
+  }
+  return best;
+}
+
+export function loadConfig(configPath: string, displayName: string = configPath): ConfigResult {
+  const file = displayName;
+  const at = (ruleId: string, message: string, line?: number): Diagnostic => ({
+    file,
+    ...(line === undefined ? {} : { line, column: 1 }),
+    severity: 'error',
+    ruleId,
+    message,
+  });
+  let text: string;
+  try {
+    text = readFileSync(configPath, 'utf8');
+  } catch {
+    return { ok: false, diagnostics: [at('config/not-found', `config file not found: ${file} (create it, or name another with --config FILE)`)] };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const pos = /position (\d+)/.exec(detail);
+    const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
+    return { ok: false, diagnostics: [at('config/invalid-json', `the config is not valid JSON (${detail}): fix the syntax`, line)] };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, diagnostics: [at('config/wrong-type', 'the config must be a JSON object, like {"title": …, "documents": […]}')] };
+  }
+  const obj = raw as Record<string, unknown>;
+  const diagnostics: Diagnostic[] = [];
+  const root = path.dirname(path.resolve(configPath));
+
+  for (const key of Object.keys(obj)) {
+    if (!(key in KEYS)) {
+      const guess = closest(key, Object.keys(KEYS));
+      diagnostics.push(
+        at('config/unknown-key', `unknown key "${key}"${guess ? `: did you mean "${guess}"?` : ''} (known keys: ${Object.keys(KEYS).filter((k) => k !== '$schema').join(', ')})`, lineOfKey(text, key)),
+      );
+    }
+  }
+  for (const [key, spec] of Object.entries(KEYS)) {
+    const value = obj[key];
+    const line = lineOfKey(text, key);
+    if (value === undefined) {
+      if (spec.required) diagnostics.push(at('config/missing-key', `missing key "${key}": add ${spec.help}`));
+      continue;
+    }
+    if (spec.kind === 'string' && (typeof value !== 'string' || value === '')) {
+      diagnostics.push(at('config/wrong-type', `"${key}" must be a non-empty string: ${spec.help}`, line));
+      continue;
+    }
+    if (spec.kind === 'string[]' && (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v === ''))) {
+      diagnostics.push(at('config/wrong-type', `"${key}" must be a list of non-empty strings: ${spec.help}`, line));
+      continue;
+    }
+    if (spec.kind === 'rules') {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        diagnostics.push(at('config/wrong-type', `"rules" must be an object mapping rule ids to "error", "warning", "info" or "off"`, line));
+        continue;
+      }
+      for (const [id, level] of Object.entries(value as Record<string, unknown>)) {
+        if (!findRule(id) && id !== 'sch/*') {
+          diagnostics.push(at('config/unknown-rule', `unknown rule id "${id}" in "rules" (the ids are listed in docs/rules.md)`, lineOfKey(text, id)));
+        } else if (typeof level !== 'string' || !LEVELS.has(level)) {
+          diagnostics.push(at('config/wrong-type', `the level of rule "${id}" must be "error", "warning", "info" or "off"`, lineOfKey(text, id)));
+        }
+      }
+    }
+    if (key === 'slug' && typeof value === 'string' && !/^[a-z0-9][a-z0-9-]*$/.test(value)) {
+      diagnostics.push(at('config/wrong-type', `"slug" must use lowercase letters, digits and hyphens only (got "${value}")`, line));
+    }
+    if (key === 'documents' && Array.isArray(value) && value.length === 0) {
+      diagnostics.push(at('config/wrong-type', `"documents" must name at least one file or folder: ${spec.help}`, line));
+    }
+    if (spec.path) {
+      const list = Array.isArray(value) ? (value as string[]) : [value as string];
+      for (const p of list) {
+        if (!existsSync(path.resolve(root, p))) {
+          const hint = key === 'schema' ? ' (generate it with `npm run schema`, or fix the path)' : ' (fix the path; paths are relative to the config file)';
+          diagnostics.push(at('config/missing-path', `"${key}": ${p} does not exist${hint}`, line));
+        }
+      }
+    }
+  }
+  if (diagnostics.length > 0) return { ok: false, diagnostics };
+
+  const abs = (p: string): string => path.resolve(root, p);
+  const config: EditionConfig = {
+    file,
+    root,
+    title: obj.title as string,
+    slug: obj.slug as string,
+    edition: abs(obj.edition as string),
+    documents: (obj.documents as string[]).map(abs),
+    registers: ((obj.registers as string[] | undefined) ?? []).map(abs),
+    ...(obj.schema === undefined ? {} : { schema: abs(obj.schema as string) }),
+    schematron: ((obj.schematron as string[] | undefined) ?? []).map(abs),
+    out: abs((obj.out as string | undefined) ?? 'dist'),
+    rules: (obj.rules as Record<string, RuleLevel> | undefined) ?? {},
+  };
+  return { ok: true, config };
+}

@@ -1,0 +1,88 @@
+// The rule registry: every rule id is registered here once, with its default severity, what it
+// means for the exit code, and a one-line explanation. docs/rules.md documents each of them.
+import type { Diagnostic, Severity } from './diagnostic.js';
+
+/** What a failure of the rule says about the run: bad content (exit 1), bad usage (2), a tool failure (3). */
+export type RuleKind = 'content' | 'usage' | 'tool';
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  kind: RuleKind;
+  summary: string;
+}
+
+const list: Rule[] = [
+  { id: 'cli/usage', severity: 'error', kind: 'usage', summary: 'The command line is wrong: an unknown option or a missing value.' },
+  { id: 'config/not-found', severity: 'error', kind: 'usage', summary: 'The config file does not exist.' },
+  { id: 'config/invalid-json', severity: 'error', kind: 'usage', summary: 'The config file is not valid JSON.' },
+  { id: 'config/unknown-key', severity: 'error', kind: 'usage', summary: 'The config has a key the tool does not know (often a typo).' },
+  { id: 'config/missing-key', severity: 'error', kind: 'usage', summary: 'A required config key is missing.' },
+  { id: 'config/wrong-type', severity: 'error', kind: 'usage', summary: 'A config value has the wrong type or form.' },
+  { id: 'config/missing-path', severity: 'error', kind: 'usage', summary: 'A file or folder named in the config does not exist.' },
+  { id: 'config/unknown-rule', severity: 'error', kind: 'usage', summary: 'The config sets the level of a rule id that does not exist.' },
+  { id: 'io/missing-file', severity: 'error', kind: 'usage', summary: 'A file or folder named on the command line does not exist or cannot be read.' },
+  { id: 'io/no-files', severity: 'error', kind: 'usage', summary: 'A folder holds no .xml files.' },
+  { id: 'io/empty-file', severity: 'error', kind: 'content', summary: 'The file is empty or holds only whitespace.' },
+  { id: 'io/too-large', severity: 'error', kind: 'content', summary: 'The file is larger than the size limit.' },
+  { id: 'wf/encoding', severity: 'error', kind: 'content', summary: 'The bytes are not valid in the file’s encoding, or the encoding is unsupported or contradictory.' },
+  { id: 'wf/not-xml', severity: 'error', kind: 'content', summary: 'The file is not XML at all (it does not begin with markup, or has no root element).' },
+  { id: 'wf/syntax', severity: 'error', kind: 'content', summary: 'The XML is malformed (a broken tag, attribute, comment or reference).' },
+  { id: 'wf/tag-mismatch', severity: 'error', kind: 'content', summary: 'An end tag does not match the open start tag.' },
+  { id: 'wf/unclosed', severity: 'error', kind: 'content', summary: 'The file ends while an element or tag is still open.' },
+  { id: 'wf/forbidden-char', severity: 'error', kind: 'content', summary: 'A character that XML forbids (most control characters).' },
+  { id: 'wf/undefined-entity', severity: 'error', kind: 'content', summary: 'An entity reference other than the five XML predefines.' },
+  { id: 'wf/external-entity', severity: 'error', kind: 'content', summary: 'A DOCTYPE that names an external DTD or declares an external entity (never read).' },
+  { id: 'wf/entity-declaration', severity: 'error', kind: 'content', summary: 'A DOCTYPE that declares entities (never expanded).' },
+  { id: 'wf/namespace', severity: 'error', kind: 'content', summary: 'A namespace prefix that is not declared.' },
+  { id: 'wf/duplicate-attribute', severity: 'error', kind: 'content', summary: 'The same attribute twice on one element.' },
+  { id: 'tei/not-tei', severity: 'error', kind: 'content', summary: 'The root element is not TEI (or teiCorpus) in the TEI namespace.' },
+  { id: 'rng/invalid', severity: 'error', kind: 'content', summary: 'The document does not match the RelaxNG schema.' },
+  { id: 'rng/no-schema', severity: 'info', kind: 'content', summary: 'No schema was given, so the RelaxNG layer did not run.' },
+  { id: 'rng/schema-error', severity: 'error', kind: 'tool', summary: 'The RelaxNG schema could not be read or compiled by the validator.' },
+  { id: 'tei/ref-unresolved', severity: 'error', kind: 'content', summary: 'A pointer (#id or file.xml#id) that points to nothing in the edition.' },
+  { id: 'tei/duplicate-id', severity: 'error', kind: 'content', summary: 'An xml:id used more than once.' },
+  { id: 'tei/date-invalid', severity: 'error', kind: 'content', summary: 'A date attribute that is not a real ISO 8601 date.' },
+  { id: 'tei/date-range', severity: 'error', kind: 'content', summary: 'A range whose start is after its end (@from/@to, @notBefore/@notAfter).' },
+  { id: 'tei/name-unlinked', severity: 'warning', kind: 'content', summary: 'A persName, placeName or orgName in the text without @ref.' },
+  { id: 'tei/document-metadata', severity: 'error', kind: 'content', summary: 'A document without a title, a date or (in an edition) a correspDesc.' },
+  { id: 'tei/apparatus', severity: 'error', kind: 'content', summary: 'An app citing a witness that is not listed, or lacking a lemma the method needs.' },
+  { id: 'sch/assert', severity: 'error', kind: 'content', summary: 'A Schematron assert failed or a report fired (the id is sch/<assert id or pattern id>).' },
+  { id: 'sch/schema-error', severity: 'error', kind: 'usage', summary: 'A Schematron file could not be read or one of its XPath expressions does not compile.' },
+];
+
+export const rules: ReadonlyMap<string, Rule> = new Map(list.map((r) => [r.id, r]));
+
+/** Schematron rule ids are made by the edition's own schema files, so `sch/` is an open family. */
+export function findRule(id: string): Rule | undefined {
+  return rules.get(id) ?? (id.startsWith('sch/') && id !== 'sch/schema-error' ? rules.get('sch/assert') : undefined);
+}
+
+export type RuleLevel = Severity | 'off';
+
+/**
+ * Applies the config's rule levels: a level replaces the default severity, `off` drops the
+ * diagnostic. Usage and tool diagnostics cannot be turned down: they are not about content.
+ */
+export function applyRuleLevels(diagnostics: readonly Diagnostic[], levels: Readonly<Record<string, RuleLevel>>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const rule = findRule(d.ruleId);
+    const level = levels[d.ruleId] ?? (d.ruleId.startsWith('sch/') ? levels['sch/*'] : undefined);
+    if (level === undefined || (rule && rule.kind !== 'content')) out.push(d);
+    else if (level !== 'off') out.push({ ...d, severity: level });
+  }
+  return out;
+}
+
+/** Exit code from diagnostics: tool failure 3 > usage 2 > content errors 1 > 0. */
+export function exitCodeFor(diagnostics: readonly Diagnostic[], strict: boolean): 0 | 1 | 2 | 3 {
+  let code: 0 | 1 | 2 | 3 = 0;
+  for (const d of diagnostics) {
+    const kind = findRule(d.ruleId)?.kind ?? 'content';
+    if (kind === 'tool' && d.severity === 'error') return 3;
+    if (kind === 'usage' && d.severity === 'error') code = 2;
+    else if (code === 0 && (d.severity === 'error' || (strict && d.severity === 'warning'))) code = 1;
+  }
+  return code;
+}
