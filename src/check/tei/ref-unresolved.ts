@@ -1,0 +1,35 @@
+// tei/ref-unresolved: pointers into the edition (#id, file.xml, file.xml#id) must reach something.
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { descendantsOrSelf, TEI_NAMESPACE } from '../../read/tree.js';
+import { displayPath } from '../../read/files.js';
+import { parsePointer, tokens, type TeiContext } from './context.js';
+
+export const POINTER_ATTRIBUTES = new Set(['ref', 'corresp', 'target', 'wit', 'source', 'resp']);
+const READINGS = new Set(['lem', 'rdg']);
+
+export function checkReferences(context: TeiContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const source of context.sources) {
+    for (const e of descendantsOrSelf(source.document.root)) {
+      if (e.namespace !== TEI_NAMESPACE) continue;
+      for (const a of e.attributes) {
+        if (a.namespace !== null || !POINTER_ATTRIBUTES.has(a.localName)) continue;
+        // A reading's witnesses are checked by tei/apparatus, which says more than "unresolved".
+        if (a.localName === 'wit' && READINGS.has(e.localName)) continue;
+        for (const token of tokens(a.value)) {
+          const target = parsePointer(token, source);
+          if (target.kind !== 'local') continue;
+          const place = { file: source.path, line: a.line, column: a.column, severity: 'error' as const, ruleId: 'tei/ref-unresolved' };
+          const found = target.id === undefined ? (context.ids.idsIn(target.file) === null ? null : true) : context.ids.lookup(target.file, target.id);
+          if (found === null) {
+            out.push({ ...place, message: `@${a.name}="${token}" points to ${displayPath(target.file)}, which does not exist or is not readable XML` });
+          } else if (found === undefined) {
+            const where = target.file === source.absolutePath ? 'in this file' : `in ${displayPath(target.file)}`;
+            out.push({ ...place, message: `@${a.name}="${token}": no element has xml:id="${target.id}" ${where}` });
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
