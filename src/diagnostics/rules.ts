@@ -38,7 +38,6 @@ const list: Rule[] = [
   { id: 'wf/duplicate-attribute', severity: 'error', kind: 'content', summary: 'The same attribute twice on one element.' },
   { id: 'tei/not-tei', severity: 'error', kind: 'content', summary: 'The root element is not TEI (or teiCorpus) in the TEI namespace.' },
   { id: 'rng/invalid', severity: 'error', kind: 'content', summary: 'The document does not match the RelaxNG schema.' },
-  { id: 'rng/no-schema', severity: 'info', kind: 'content', summary: 'No schema was given, so the RelaxNG layer did not run.' },
   { id: 'rng/schema-error', severity: 'error', kind: 'tool', summary: 'The RelaxNG schema could not be read or compiled by the validator.' },
   { id: 'tei/ref-unresolved', severity: 'error', kind: 'content', summary: 'A pointer (#id or file.xml#id) that points to nothing in the edition.' },
   { id: 'tei/duplicate-id', severity: 'error', kind: 'content', summary: 'An xml:id used more than once.' },

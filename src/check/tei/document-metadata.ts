@@ -17,9 +17,9 @@ function datesUnder(element: XmlElement | undefined): XmlElement[] {
 }
 
 function isRegister(source: SourceFile): boolean {
-  const body = teiPath(source.document.root, ['text', 'body']);
-  if (!body) return false;
-  return [...descendantsOrSelf(body)].some((e) => isTei(e, 'listPerson') || isTei(e, 'listPlace') || isTei(e, 'listOrg'));
+  // Registers keep their entries in the body or in standOff.
+  const holders = [teiPath(source.document.root, ['text', 'body']), teiPath(source.document.root, ['standOff'])];
+  return holders.some((h) => h && [...descendantsOrSelf(h)].some((e) => isTei(e, 'listPerson') || isTei(e, 'listPlace') || isTei(e, 'listOrg')));
 }
 
 export function checkDocumentMetadata(context: TeiContext): Diagnostic[] {
