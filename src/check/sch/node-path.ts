@@ -5,7 +5,8 @@ import { childElements, type XmlElement } from '../../read/tree.js';
 const STEP = /^Q\{([^}]*)\}([^[]+)\[(\d+)\]$/;
 
 export function locatePath(root: XmlElement, nodePath: string): { line: number; column: number } {
-  const steps = nodePath.split('/').filter((s, i) => i > 0 || s !== '');
+  // Namespace URIs contain slashes, so steps are matched, not split.
+  const steps = [...nodePath.matchAll(/\/((?:@?Q\{[^}]*\}[^/[]*(?:\[\d+\])?)|[^/]+)/g)].map((m) => m[1]!);
   let current: XmlElement | undefined;
   for (const step of steps) {
     if (step === '') continue;

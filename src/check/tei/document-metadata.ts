@@ -52,7 +52,7 @@ export function checkDocumentMetadata(context: TeiContext): Diagnostic[] {
       column: at.column,
       severity: strict ? 'error' : 'warning',
       ruleId: 'tei/document-metadata',
-      message: `the document has no ${missing.join(', no ')}`,
+      message: `the document's header lacks ${missing.join('; ')}`,
     });
   }
   return out;
