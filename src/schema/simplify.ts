@@ -46,12 +46,14 @@ export function simplifyPattern(p: Pattern, status: DefineStatus): Pattern {
       if (content === 'notAllowed' || content.every(isEmpty)) return empty();
       return { ...p, children: content };
     }
+    case 'define':
     case 'oneOrMore':
     case 'list':
     case 'mixed':
     case 'element':
     case 'attribute': {
-      // These require their content: if the content can match nothing, so can they.
+      // These require their content: if the content can match nothing, so can they (a define
+      // included: its body is an implicit group).
       const nameClass = hasNameClassChild(p) ? p.children.slice(0, 1) : [];
       const content = simplifySequence(p.children.slice(nameClass.length), status);
       if (content === 'notAllowed') return notAllowed();
