@@ -1,4 +1,5 @@
 // The whole generation as one pure function: texts in, schema text (or errors) out.
+import { addCompileGuards } from './compile-guard.js';
 import { customise } from './customise.js';
 import { readOdd } from './odd.js';
 import type { Grammar } from './pattern.js';
@@ -45,7 +46,7 @@ export function generateSchema(input: GenerateInput): GenerateResult {
     'Do not edit: change the ODD and run `npm run schema` (tei-edition schema).',
     `It declares ${elements.length} elements and accepts only documents that tei_all accepts.`,
   ];
-  const text = serialiseGrammar(grammar, { header, documentation: true });
+  const text = serialiseGrammar(addCompileGuards(grammar), { header, documentation: true });
   return { ok: true, text, elements, grammar };
 }
 
