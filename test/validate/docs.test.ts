@@ -1,0 +1,30 @@
+// The rules page documents every registered rule, and the CI workflow it links to exists.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../src/diagnostics/rules.js';
+import { ROOT } from './cli.js';
+
+const page = readFileSync(path.join(ROOT, 'docs/rules.md'), 'utf8');
+
+describe('docs/rules.md', () => {
+  for (const id of rules.keys()) {
+    it(`documents ${id} in a table row`, () => {
+      const row = page.split('\n').find((l) => l.startsWith('|') && l.includes(`\`${id}\``));
+      expect(row, `no row for ${id}`).toBeDefined();
+      expect(row!.split('|').filter((c) => c.trim() !== '').length).toBeGreaterThanOrEqual(4);
+    });
+  }
+
+  it('links to a workflow that validates with --format github and uploads the JUnit report', () => {
+    expect(page).toContain('ci/validate-workflow.yml');
+    const workflow = readFileSync(path.join(ROOT, 'docs/ci/validate-workflow.yml'), 'utf8');
+    expect(workflow).toContain('--format github');
+    expect(workflow).toContain('--format junit');
+    expect(workflow).toContain('actions/upload-artifact');
+  });
+
+  it('has a JSON Schema for the config', () => {
+    expect(existsSync(path.join(ROOT, 'schema/edition.config.schema.json'))).toBe(true);
+  });
+});
