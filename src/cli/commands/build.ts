@@ -1,3 +1,187 @@
-export async function buildCommand(_args: string[]): Promise<number> {
-  throw new Error('build: not implemented yet');
+// `tei-edition build [PATH...]`: validate, then write the HTML edition into <out>/site.
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../../config/load-config.js';
+import { CONFIG_FILE_NAME } from '../../config/edition-config.js';
+import { ExitCode, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { formatHuman } from '../../diagnostics/format-human.js';
+import type { Report } from '../../diagnostics/report.js';
+import { displayPath, expandPaths } from '../../read/files.js';
+import { buildSite, type BuildPlan } from '../../package/build-site.js';
+
+export const BUILD_HELP = `Usage: tei-edition build [options] [PATH...]
+
+Validates the edition and writes the HTML edition into <out>/site (default dist/site). Errors stop
+the build before anything is written; the new site replaces the old one only when it is complete.
+Without PATH, builds the edition named by ${CONFIG_FILE_NAME}. With PATH (files or folders), builds
+those files without a config: the title comes from the first header, registers are recognised by
+their lists, and only unreadable files stop the build (other findings are warnings).
+
+Options:
+  --config FILE     the edition config (default: ./${CONFIG_FILE_NAME})
+  --out DIR         output folder (default: the config's "out", else dist); the site goes to DIR/site
+  --base-url URL    public address of the site, for canonical links and citations
+  --schema FILE     with PATH: also check against this RelaxNG schema (findings are warnings)
+  --strict          warnings stop the build too
+  --quiet           print nothing but problems
+  --debug           print stack traces of internal errors
+  -h, --help        show this help
+
+Dates in the output come from SOURCE_DATE_EPOCH, else the last commit: two builds of the same
+sources are byte-identical.
+Exit codes: 0 built, 1 content errors, 2 usage or config error, 3 internal or tool error.
+`;
+
+interface Options {
+  config?: string;
+  out?: string;
+  baseUrl?: string;
+  schema?: string;
+  strict: boolean;
+  quiet: boolean;
+  help: boolean;
+  paths: string[];
+}
+
+function parseArgs(args: readonly string[]): { ok: true; options: Options } | { ok: false; message: string } {
+  const options: Options = { strict: false, quiet: false, help: false, paths: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      options.paths.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      options.paths.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = (): string | undefined => (eq > 0 ? arg.slice(eq + 1) : args[++i]);
+    switch (name) {
+      case '-h':
+      case '--help':
+        options.help = true;
+        break;
+      case '--strict':
+        options.strict = true;
+        break;
+      case '--quiet':
+        options.quiet = true;
+        break;
+      case '--debug':
+        break;
+      case '--config':
+      case '--out':
+      case '--schema':
+      case '--base-url': {
+        const v = value();
+        if (!v) return { ok: false, message: `${name} needs a value` };
+        if (name === '--config') options.config = v;
+        else if (name === '--out') options.out = v;
+        else if (name === '--schema') options.schema = v;
+        else {
+          if (!/^https?:\/\/[^\s]+$/.test(v)) return { ok: false, message: '--base-url needs an http or https address, e.g. https://example.org/edition/' };
+          options.baseUrl = v;
+        }
+        break;
+      }
+      default:
+        return { ok: false, message: `unknown option ${arg}` };
+    }
+  }
+  return { ok: true, options };
+}
+
+function printReport(report: Report, texts: ReadonlyMap<string, string>): void {
+  if (report.diagnostics.length === 0) return;
+  const color = process.stderr.isTTY === true && !process.env.NO_COLOR;
+  process.stderr.write(formatHuman(report, { color, sourceOf: (f) => texts.get(f) }));
+}
+
+function usageError(diagnostics: Diagnostic[]): number {
+  printReport({ files: [], diagnostics }, new Map());
+  return ExitCode.usage;
+}
+
+export async function buildCommand(args: string[]): Promise<number> {
+  const parsed = parseArgs(args);
+  if (!parsed.ok) {
+    process.stderr.write(`tei-edition build: ${parsed.message}\n\n${BUILD_HELP}`);
+    return ExitCode.usage;
+  }
+  const o = parsed.options;
+  if (o.help) {
+    process.stdout.write(BUILD_HELP);
+    return ExitCode.ok;
+  }
+
+  let plan: BuildPlan;
+  if (o.paths.length === 0 || o.config !== undefined) {
+    const configPath = o.config ?? CONFIG_FILE_NAME;
+    if (!existsSync(configPath)) {
+      return usageError([{ file: displayPath(configPath), severity: 'error', ruleId: 'config/not-found', message: `no PATH given and no ${CONFIG_FILE_NAME} here: name files or folders to build, or run in an edition folder (or use --config FILE)` }]);
+    }
+    const loaded = loadConfig(configPath, displayPath(configPath));
+    if (!loaded.ok) return usageError(loaded.diagnostics);
+    const c = loaded.config;
+    const documents = expandPaths(c.documents);
+    const registers = expandPaths(c.registers);
+    const empty = [...documents.emptyFolders, ...registers.emptyFolders];
+    if (empty.length) return usageError(empty.map((f) => ({ file: c.file, severity: 'error' as const, ruleId: 'io/no-files', message: `${displayPath(f)} holds no .xml files` })));
+    const outDir = o.out ?? path.resolve(c.root, c.out || 'dist');
+    plan = {
+      mode: 'edition',
+      title: c.title,
+      slug: c.slug,
+      edition: c.edition,
+      documents: documents.files.filter((f) => path.resolve(f) !== path.resolve(c.edition)),
+      registers: registers.files,
+      siteDir: path.join(outDir, 'site'),
+      ...(c.schema ? { schema: c.schema } : {}),
+      schematron: c.schematron,
+      ruleLevels: c.rules,
+      ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}),
+      strict: o.strict,
+      dateFrom: c.root,
+    };
+  } else {
+    const expanded = expandPaths(o.paths);
+    const problems: Diagnostic[] = [
+      ...expanded.missing.map((m) => ({ file: displayPath(m), severity: 'error' as const, ruleId: 'io/missing-file', message: `file or folder not found: ${m} (check the path)` })),
+      ...expanded.emptyFolders.map((f) => ({ file: displayPath(f), severity: 'error' as const, ruleId: 'io/no-files', message: `${f} holds no .xml files` })),
+    ];
+    if (problems.length) return usageError(problems);
+    if (o.schema !== undefined && (!existsSync(o.schema) || !statSync(o.schema).isFile())) {
+      return usageError([{ file: displayPath(o.schema), severity: 'error', ruleId: 'io/missing-file', message: `--schema: ${o.schema} does not exist` }]);
+    }
+    const first = o.paths[0]!;
+    plan = {
+      mode: 'paths',
+      documents: expanded.files,
+      registers: [],
+      siteDir: path.join(path.resolve(o.out ?? 'dist'), 'site'),
+      ...(o.schema ? { schema: path.resolve(o.schema) } : {}),
+      schematron: [],
+      ruleLevels: {},
+      ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}),
+      strict: o.strict,
+      dateFrom: existsSync(first) && statSync(first).isDirectory() ? first : path.dirname(path.resolve(first)),
+    };
+  }
+
+  const started = performance.now();
+  const result = await buildSite(plan);
+  printReport(result.report, result.texts);
+  if (result.failure) process.stderr.write(`tei-edition build: ${result.failure}\n`);
+  if (result.exitCode !== 0) {
+    if (!result.failure) process.stderr.write(`tei-edition build: nothing written (${displayPath(plan.siteDir)} is unchanged)\n`);
+    return result.exitCode;
+  }
+  if (!o.quiet) {
+    const pages = result.written.filter((p) => p.endsWith('.html')).length;
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    process.stdout.write(`Built ${pages} pages into ${displayPath(plan.siteDir)} in ${seconds} s\n`);
+  }
+  return ExitCode.ok;
 }

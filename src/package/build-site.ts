@@ -1,0 +1,184 @@
+// The whole build: check → transform → render → package. Checking ends it when there are errors,
+// before anything is written.
+import path from 'node:path';
+import { runValidation, type PlannedFile } from '../check/run-validation.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Report } from '../diagnostics/report.js';
+import { exitCodeFor, findRule, type RuleLevel } from '../diagnostics/rules.js';
+import { displayPath } from '../read/files.js';
+import type { SourceFile } from '../read/load.js';
+import type { XmlElement } from '../read/tree.js';
+import { renderSite } from '../render/pages.js';
+import { collectMentions, indexEntries, safeFragment, sortDocuments, type SiteDocument, type SiteModel, type SiteRegister } from '../render/site-model.js';
+import { sourceDate } from '../render/source-date.js';
+import { packageRoot } from '../transform/package-root.js';
+import { loadStylesheet } from '../transform/stylesheet.js';
+import { fileUri, transformFile, type TransformedFile, type TransformParams } from '../transform/transform-file.js';
+import { writeSiteAtomically } from './write-site.js';
+
+export interface BuildPlan {
+  mode: 'edition' | 'paths';
+  title?: string;
+  slug?: string;
+  edition?: string;
+  documents: string[];
+  registers: string[];
+  /** The site folder, e.g. dist/site. */
+  siteDir: string;
+  schema?: string;
+  schematron: string[];
+  ruleLevels: Record<string, RuleLevel>;
+  baseUrl?: string;
+  strict: boolean;
+  /** Folder whose last commit dates the build when SOURCE_DATE_EPOCH is unset. */
+  dateFrom: string;
+}
+
+export interface BuildResult {
+  exitCode: number;
+  report: Report;
+  texts: Map<string, string>;
+  /** Pages and files written, from the site root; empty when nothing was written. */
+  written: string[];
+  /** A tool failure, as text for the user. */
+  failure?: string;
+}
+
+const REGISTER_LISTS = new Set(['listPerson', 'listPlace', 'listOrg', 'listObject']);
+
+function* elements(el: XmlElement): Generator<XmlElement> {
+  yield el;
+  for (const c of el.children) if (c.kind === 'element') yield* elements(c);
+}
+
+/** Without a config, a file is a register when its text is made of entry lists rather than prose. */
+export function looksLikeRegister(source: SourceFile): boolean {
+  let lists = 0;
+  let prose = 0;
+  const walk = (el: XmlElement, inList: boolean, inHeader: boolean): void => {
+    const header = inHeader || el.localName === 'teiHeader';
+    const list = inList || REGISTER_LISTS.has(el.localName);
+    if (!header && REGISTER_LISTS.has(el.localName)) lists++;
+    if (!header && !list && el.localName === 'p') prose++;
+    for (const c of el.children) if (c.kind === 'element') walk(c, list, header);
+  };
+  walk(source.document.root, false, false);
+  return lists > 0 && prose <= 2;
+}
+
+function uniquePage(folder: string, file: string, taken: Set<string>): string {
+  const stem = safeFragment(path.basename(file).replace(/\.xml$/i, ''));
+  let page = `${folder}/${stem}.html`;
+  for (let i = 2; taken.has(page); i++) page = `${folder}/${stem}-${i}.html`;
+  taken.add(page);
+  return page;
+}
+
+/** In a folder build, only what stops reading a file stops the build; other findings become warnings. */
+function softenForPaths(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((d) => {
+    if (d.severity !== 'error') return d;
+    const fatal = d.ruleId.startsWith('wf/') || d.ruleId.startsWith('io/') || d.ruleId === 'tei/not-tei' || findRule(d.ruleId)?.kind === 'tool' || findRule(d.ruleId)?.kind === 'usage';
+    return fatal ? d : { ...d, severity: 'warning' };
+  });
+}
+
+export async function buildSite(plan: BuildPlan): Promise<BuildResult> {
+  const planned: PlannedFile[] = [];
+  if (plan.edition) planned.push({ path: displayPath(plan.edition), role: 'edition' });
+  for (const f of plan.documents) planned.push({ path: displayPath(f), role: plan.mode === 'edition' ? 'document' : 'file' });
+  for (const f of plan.registers) planned.push({ path: displayPath(f), role: 'register' });
+  const seen = new Set<string>();
+  const files = planned.filter((f) => (seen.has(f.path) ? false : (seen.add(f.path), true)));
+
+  const validation = await runValidation({
+    mode: plan.mode,
+    files,
+    ...(plan.schema ? { schema: { path: plan.schema, display: displayPath(plan.schema) } } : {}),
+    schematron: plan.schematron.map((s) => ({ path: s, display: displayPath(s) })),
+    ruleLevels: plan.ruleLevels,
+  });
+  const diagnostics = plan.mode === 'paths' ? softenForPaths(validation.report.diagnostics) : [...validation.report.diagnostics];
+  const report: Report = { files: validation.report.files, diagnostics };
+  const checked = exitCodeFor(diagnostics, plan.strict);
+  if (checked !== 0) return { exitCode: checked, report, texts: validation.texts, written: [] };
+
+  const byPath = new Map(validation.sources.map((s) => [s.path, s]));
+  const roleOf = new Map(files.map((f) => [f.path, f.role]));
+  const taken = new Set<string>(['index.html', 'documents.html', 'registers.html', 'chronology.html', 'search.html']);
+  const links: Record<string, string> = {};
+  const editionSource = plan.edition ? byPath.get(displayPath(plan.edition)) : undefined;
+  const documentSources: SourceFile[] = [];
+  const registerSources: SourceFile[] = [];
+  for (const source of validation.sources) {
+    if (source === editionSource) continue;
+    const role = roleOf.get(source.path);
+    if (role === 'register' || (role === 'file' && looksLikeRegister(source))) registerSources.push(source);
+    else documentSources.push(source);
+  }
+  if (editionSource) links[fileUri(editionSource.absolutePath)] = 'index.html';
+  const pageOf = new Map<SourceFile, string>();
+  for (const s of documentSources) pageOf.set(s, uniquePage('documents', s.absolutePath, taken));
+  for (const s of registerSources) pageOf.set(s, uniquePage('registers', s.absolutePath, taken));
+  for (const [s, page] of pageOf) links[fileUri(s.absolutePath)] = page;
+
+  let stylesheet;
+  try {
+    stylesheet = await loadStylesheet('html/page');
+  } catch (error) {
+    return { exitCode: 3, report, texts: validation.texts, written: [], failure: (error as Error).message };
+  }
+
+  const failures: string[] = [];
+  const run = (source: SourceFile, params: TransformParams): TransformedFile | undefined => {
+    const outcome = transformFile(stylesheet, source.absolutePath, params);
+    if (outcome.ok) return outcome.file;
+    failures.push(`${source.path}: ${outcome.message}`);
+    return undefined;
+  };
+
+  const front = editionSource ? run(editionSource, { root: '', links, sigla: {}, witnessOrder: [] }) : undefined;
+  const witnesses = front?.witnesses ?? [];
+  const sigla: Record<string, string> = {};
+  for (const w of witnesses) sigla[w.key] = w.siglum;
+  const params: TransformParams = { root: '../', links, sigla, witnessOrder: witnesses.map((w) => w.key) };
+
+  const documents: SiteDocument[] = [];
+  for (const s of documentSources) {
+    const data = run(s, params);
+    if (data) documents.push({ source: s.path, page: pageOf.get(s)!, data });
+  }
+  const registers: SiteRegister[] = [];
+  for (const s of registerSources) {
+    const data = run(s, params);
+    if (!data) continue;
+    const heads = [...new Set(data.entries.map((e) => e.listHead).filter(Boolean))];
+    const title = heads.length === 1 ? heads[0]! : data.title || path.basename(s.path, '.xml');
+    registers.push({ source: s.path, page: pageOf.get(s)!, title, entries: data.entries });
+  }
+  if (failures.length) return { exitCode: 3, report, texts: validation.texts, written: [], failure: `the transformation failed:\n  ${failures.join('\n  ')}` };
+
+  const sorted = sortDocuments(documents);
+  const first = front ?? sorted[0]?.data;
+  const model: SiteModel = {
+    title: plan.title ?? (first?.title || 'TEI edition'),
+    subtitle: front?.subtitle ?? '',
+    lang: first?.lang || 'en',
+    slug: plan.slug ?? 'edition',
+    ...(plan.baseUrl ? { baseUrl: plan.baseUrl } : {}),
+    buildDate: sourceDate(plan.dateFrom, validation.sources.map((s) => s.absolutePath)),
+    ...(front ? { front } : {}),
+    documents: sorted,
+    registers,
+    witnesses,
+    mentions: collectMentions(sorted),
+    entries: indexEntries(registers),
+  };
+  const output = renderSite(model);
+  try {
+    writeSiteAtomically(plan.siteDir, output, { copy: [{ from: path.join(packageRoot, 'src', 'templates', 'assets'), to: 'assets' }] });
+  } catch (error) {
+    return { exitCode: 3, report, texts: validation.texts, written: [], failure: `could not write ${plan.siteDir}: ${(error as Error).message}` };
+  }
+  return { exitCode: 0, report, texts: validation.texts, written: output.map((o) => o.path) };
+}

@@ -1,0 +1,114 @@
+// One TEI file through the HTML stylesheet: HTML fragments and the data the site is made from.
+import { pathToFileURL } from 'node:url';
+import SaxonJS from 'saxon-js';
+import type { CompiledStylesheet } from './stylesheet.js';
+
+export interface NameRef {
+  label: string;
+  keys: string[];
+  href: string;
+}
+export interface CorrespAction {
+  type: string;
+  persons: NameRef[];
+  places: NameRef[];
+  date: string;
+}
+export interface Mention {
+  key: string;
+  anchor: string;
+  label: string;
+}
+export interface TextUnit {
+  anchor: string;
+  label: string;
+  text: string;
+}
+export interface DateMention {
+  when: string;
+  to: string;
+  text: string;
+  anchor: string;
+  label: string;
+}
+export interface RegisterEntry {
+  id: string;
+  key: string;
+  kind: string;
+  list: string;
+  listHead: string;
+  label: string;
+  names: { type: string; text: string }[];
+  html: string;
+}
+export interface WitnessInfo {
+  key: string;
+  siglum: string;
+  html: string;
+}
+export interface FrontMatter {
+  editors: string[];
+  publisher: string;
+  edition: string;
+  licence: { text: string; url: string };
+  project: string;
+  introduction: string;
+  principles: string;
+  sources: string;
+}
+
+/** What the stylesheet returns for one file (xslt/html/page.xsl). */
+export interface TransformedFile {
+  title: string;
+  subtitle: string;
+  lang: string;
+  id: string;
+  number: string;
+  date: { when?: string; to?: string; label?: string };
+  correspondence: CorrespAction[];
+  html: { text: string; notes: string; apparatus: string; metadata: string };
+  witnessesUsed: string[];
+  witnesses: WitnessInfo[];
+  mentions: Mention[];
+  units: TextUnit[];
+  dates: DateMention[];
+  entries: RegisterEntry[];
+  front: FrontMatter;
+  noteCount: number;
+  appCount: number;
+}
+
+export interface TransformParams {
+  /** Relative path from the page to the site root. */
+  root: string;
+  /** Absolute file URI of each source → its page path from the site root. */
+  links: Record<string, string>;
+  /** Absolute witness URI → siglum. */
+  sigla: Record<string, string>;
+  witnessOrder: string[];
+}
+
+export type TransformOutcome = { ok: true; file: TransformedFile } | { ok: false; message: string; line?: number };
+
+export function fileUri(absolutePath: string): string {
+  return pathToFileURL(absolutePath).href;
+}
+
+export function transformFile(stylesheet: CompiledStylesheet, absolutePath: string, params: TransformParams): TransformOutcome {
+  try {
+    const result = SaxonJS.transform(
+      {
+        stylesheetInternal: stylesheet.sef,
+        sourceFileName: absolutePath,
+        destination: 'serialized',
+        stylesheetParams: { root: params.root, links: params.links, sigla: params.sigla, 'witness-order': params.witnessOrder },
+      },
+      'sync',
+    );
+    return { ok: true, file: JSON.parse(String(result.principalResult)) as TransformedFile };
+  } catch (error) {
+    const e = error as { message?: string; xsltLineNr?: string; xsltModule?: string; code?: string };
+    const where = e.xsltModule ? ` (xslt ${e.xsltModule}:${Number(e.xsltLineNr ?? 0) + 1})` : '';
+    return { ok: false, message: `${e.code ? `${e.code}: ` : ''}${e.message ?? String(error)}${where}` };
+  }
+}

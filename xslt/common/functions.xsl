@@ -1,0 +1,110 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Pure functions: ids, links, labels, dates. -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:te="urn:x-tei-edition" exclude-result-prefixes="#all"
+  expand-text="yes">
+
+  <!-- An id safe in HTML and in file names: letters, digits, '.', '_' and '-' only. -->
+  <xsl:function name="te:safe-id" as="xs:string">
+    <xsl:param name="raw" as="xs:string"/>
+    <xsl:variable name="cleaned" as="xs:string" select="replace(normalize-space($raw), '[^A-Za-z0-9._\-]', '_')"/>
+    <xsl:sequence select="if ($cleaned = '') then '_' else $cleaned"/>
+  </xsl:function>
+
+  <!-- The absolute form of a reference made in $context's document, or () when it cannot be resolved. -->
+  <xsl:function name="te:absolute" as="xs:string?">
+    <xsl:param name="uri" as="xs:string"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:try>
+      <xsl:sequence select="string(resolve-uri($uri, base-uri($context)))"/>
+      <xsl:catch select="()"/>
+    </xsl:try>
+  </xsl:function>
+
+  <!-- The part of a URI before '#'. -->
+  <xsl:function name="te:file-part" as="xs:string">
+    <xsl:param name="uri" as="xs:string"/>
+    <xsl:sequence select="if (contains($uri, '#')) then substring-before($uri, '#') else $uri"/>
+  </xsl:function>
+
+  <!-- The fragment of a URI, or ''. -->
+  <xsl:function name="te:fragment" as="xs:string">
+    <xsl:param name="uri" as="xs:string"/>
+    <xsl:sequence select="substring-after($uri, '#')"/>
+  </xsl:function>
+
+  <!-- A link target for a TEI pointer, or () when it must not become a link: only http, https, mailto,
+       fragments and references to files of the edition are linked. -->
+  <xsl:function name="te:href" as="xs:string?">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:variable name="first" as="xs:string" select="(tokenize(normalize-space($pointer), ' ')[1], '')[1]"/>
+    <xsl:choose>
+      <xsl:when test="$first = ''"><xsl:sequence select="()"/></xsl:when>
+      <xsl:when test="starts-with($first, '#')">
+        <xsl:sequence select="if (root($context)//*[@xml:id = substring($first, 2)]) then '#' || te:safe-id(substring($first, 2)) else ()"/>
+      </xsl:when>
+      <xsl:when test="matches($first, '^(https?|mailto):', 'i')">
+        <xsl:sequence select="if (matches($first, '^[^\s&lt;&gt;&quot;]+$')) then $first else ()"/>
+      </xsl:when>
+      <xsl:when test="matches($first, '^[A-Za-z][A-Za-z0-9+.\-]*:')"><xsl:sequence select="()"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="absolute" as="xs:string?" select="te:absolute($first, $context)"/>
+        <xsl:variable name="page" as="xs:string?" select="if (exists($absolute)) then map:get($links, te:file-part($absolute)) ! string(.) else ()"/>
+        <xsl:sequence select="if (exists($page)) then $root || $page || (if (te:fragment($absolute) != '') then '#' || te:safe-id(te:fragment($absolute)) else '') else ()"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- The absolute keys of every pointer in @ref (or @key-less names: none). -->
+  <xsl:function name="te:ref-keys" as="xs:string*">
+    <xsl:param name="element" as="element()"/>
+    <xsl:for-each select="tokenize(normalize-space($element/@ref), ' ')">
+      <xsl:sequence select="if (matches(., '^[A-Za-z][A-Za-z0-9+.\-]*:') and not(starts-with(., 'file:'))) then . else te:absolute(., $element)"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- The siglum of a witness pointer. -->
+  <xsl:function name="te:siglum" as="xs:string">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:variable name="absolute" as="xs:string" select="(te:absolute($pointer, $context), $pointer)[1]"/>
+    <xsl:variable name="id" as="xs:string" select="if (contains($pointer, '#')) then substring-after($pointer, '#') else $pointer"/>
+    <xsl:variable name="local" as="element()?" select="(root($context)//tei:witness[@xml:id = $id])[1]"/>
+    <xsl:sequence select="(map:get($sigla, $absolute), $local/tei:abbr[@type = 'siglum']/normalize-space(), $local/@n/string(), replace($id, '^wit-', ''))[. != ''][1]"/>
+  </xsl:function>
+
+  <!-- The witness keys (absolute) of a reading. -->
+  <xsl:function name="te:wit-keys" as="xs:string*">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:sequence select="for $w in tokenize(normalize-space($reading/@wit), ' ') return (te:absolute($w, $reading), $w)[1]"/>
+  </xsl:function>
+
+  <xsl:variable name="te:months" as="xs:string+"
+    select="('January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December')"/>
+
+  <!-- An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) in words: "30 June 1951". -->
+  <xsl:function name="te:date-label" as="xs:string">
+    <xsl:param name="iso" as="xs:string"/>
+    <xsl:variable name="parts" as="xs:string*" select="tokenize($iso, '-')"/>
+    <xsl:choose>
+      <xsl:when test="matches($iso, '^\d{4}-\d{2}-\d{2}$')">{xs:integer($parts[3])} {$te:months[xs:integer($parts[2])]} {$parts[1]}</xsl:when>
+      <xsl:when test="matches($iso, '^\d{4}-\d{2}$')">{$te:months[xs:integer($parts[2])]} {$parts[1]}</xsl:when>
+      <xsl:otherwise>{$iso}</xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- A letter label for the nth apparatus entry: a … z, aa … -->
+  <xsl:function name="te:letters" as="xs:string">
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:sequence select="if ($n le 26) then codepoints-to-string(96 + $n) else te:letters(($n - 1) idiv 26) || codepoints-to-string(97 + ($n - 1) mod 26)"/>
+  </xsl:function>
+
+  <!-- A readable label for a TEI element name: "addrLine" → "Addr line". -->
+  <xsl:function name="te:label" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:variable name="spaced" as="xs:string" select="lower-case(replace($name, '([a-z])([A-Z])', '$1 $2'))"/>
+    <xsl:sequence select="upper-case(substring($spaced, 1, 1)) || substring($spaced, 2)"/>
+  </xsl:function>
+</xsl:stylesheet>

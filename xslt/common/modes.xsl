@@ -1,0 +1,15 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Every mode of the HTML transformation, declared once. -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:te="urn:x-tei-edition" exclude-result-prefixes="#all">
+  <!-- The text of a document as HTML; unknown elements keep their text (see html/fallback.xsl). -->
+  <xsl:mode name="te:html" on-no-match="text-only-copy" on-multiple-match="fail" warning-on-no-match="false"/>
+  <!-- Plain reading text, for the search index: notes and the header left out. -->
+  <xsl:mode name="te:plain" on-no-match="text-only-copy" on-multiple-match="fail" warning-on-no-match="false"/>
+  <!-- Footnotes as list items. -->
+  <xsl:mode name="te:notes" on-no-match="shallow-skip" on-multiple-match="fail" warning-on-no-match="false"/>
+  <!-- Apparatus entries as list items. -->
+  <xsl:mode name="te:apparatus" on-no-match="shallow-skip" on-multiple-match="fail" warning-on-no-match="false"/>
+  <!-- The metadata panel built from the header. -->
+  <xsl:mode name="te:header" on-no-match="shallow-skip" on-multiple-match="fail" warning-on-no-match="false"/>
+</xsl:stylesheet>

@@ -1,0 +1,161 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Entry stylesheet of the HTML edition. For one TEI file it returns a JSON object: the HTML fragments of
+     its text, notes, apparatus and metadata panel, and the data the site needs from it (title, dates,
+     correspondents, mentions of register entries, register entries, front matter, search units). -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:te="urn:x-tei-edition" exclude-result-prefixes="#all" expand-text="yes">
+
+  <xsl:import href="../common/modes.xsl"/>
+  <xsl:import href="../common/params.xsl"/>
+  <xsl:import href="../common/functions.xsl"/>
+  <xsl:import href="../common/accumulators.xsl"/>
+  <xsl:include href="text.xsl"/>
+  <xsl:include href="apparatus.xsl"/>
+  <xsl:include href="header.xsl"/>
+  <xsl:include href="plain.xsl"/>
+
+  <xsl:output method="json" indent="no"/>
+
+  <xsl:function name="te:serialise" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="serialize($nodes, map{'method': 'html', 'html-version': 5.0})"/>
+  </xsl:function>
+
+  <xsl:function name="te:names" as="map(*)*">
+    <xsl:param name="elements" as="element()*"/>
+    <xsl:for-each select="$elements">
+      <xsl:sequence select="map{'label': normalize-space(.), 'keys': array{te:ref-keys(.)}, 'href': string((if (@ref) then te:href(@ref, .) else (), '')[1])}"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <xsl:variable name="te:tei" as="element()" select="(/tei:TEI, /tei:teiCorpus, /*)[1]"/>
+  <xsl:variable name="te:header" as="element(tei:teiHeader)?" select="$te:tei/tei:teiHeader"/>
+  <xsl:variable name="te:text" as="element()*" select="$te:tei/tei:text"/>
+
+  <xsl:template name="xsl:initial-template" match="/" as="map(*)">
+    <xsl:variable name="title" as="xs:string"
+      select="(($te:header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main'], $te:header/tei:fileDesc/tei:titleStmt/tei:title)[1] ! normalize-space(.), '')[1]"/>
+    <xsl:variable name="sent-date" as="element()?" select="($te:header/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']/tei:date,
+      $te:header/tei:profileDesc/tei:creation//tei:date, $te:header/tei:fileDesc/tei:sourceDesc//tei:date, $te:text//tei:docDate,
+      $te:text//tei:dateline//tei:date)[(@when, @from, @notBefore)][1]"/>
+    <xsl:variable name="text-html" as="node()*">
+      <xsl:apply-templates select="$te:text" mode="te:html"/>
+    </xsl:variable>
+    <xsl:sequence select="map{
+      'title': $title,
+      'subtitle': string(($te:header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub'] ! normalize-space(.))[1]),
+      'lang': string(($te:tei/@xml:lang, $te:text/@xml:lang)[1]),
+      'id': string($te:tei/@xml:id),
+      'number': string($te:header/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'edition-document']),
+      'date': if (exists($sent-date)) then map{
+          'when': string(($sent-date/@when, $sent-date/@from, $sent-date/@notBefore)[1]),
+          'to': string(($sent-date/@to, $sent-date/@notAfter)[1]),
+          'label': normalize-space($sent-date)} else map{},
+      'correspondence': array{
+        for $action in $te:header/tei:profileDesc/tei:correspDesc/tei:correspAction return map{
+          'type': string($action/@type),
+          'persons': array{te:names($action/(tei:persName | tei:orgName | tei:name))},
+          'places': array{te:names($action/tei:placeName)},
+          'date': string(($action/tei:date/(@when, @from))[1])}},
+      'html': map{
+        'text': te:serialise(if ($te:parallel) then te:witness-reading-of($text-html) else $text-html),
+        'notes': te:serialise(te:notes-list()),
+        'apparatus': te:serialise(te:apparatus-list()),
+        'metadata': te:serialise(te:metadata-panel-of())},
+      'witnessesUsed': array{$te:document-witnesses},
+      'witnesses': array{
+        for $w in $te:tei//tei:listWit//tei:witness[@xml:id] return map{
+          'key': string(resolve-uri('#' || $w/@xml:id, base-uri($w))),
+          'siglum': te:siglum('#' || $w/@xml:id, $w),
+          'html': te:serialise(te:html-of($w/node()))}},
+      'mentions': array{
+        for $name in ($te:text//*[@ref], $te:header/tei:profileDesc//*[@ref]),
+            $key in te:ref-keys($name)
+        return let $block := te:place-of($name) return map{
+          'key': $key,
+          'anchor': if (exists($block)) then te:anchor($block) else 'metadata',
+          'label': if (exists($block)) then te:place-label($block) else 'metadata'}},
+      'units': array{
+        for $block in $te:text//(tei:p[not(ancestor::tei:note)] | tei:note | tei:head | tei:opener | tei:closer | tei:l | tei:item)
+        return map{'anchor': te:anchor($block), 'label': te:place-label($block), 'text': normalize-space(string-join(te:plain-of(if ($block/self::tei:note) then $block/node() else $block), ''))}},
+      'dates': array{
+        for $d in $te:text//tei:date[matches(string((@when, @from)[1]), '^\d{4}(-\d{2}(-\d{2})?)?$')]
+        return let $block := te:place-of($d) return map{
+          'when': string(($d/@when, $d/@from)[1]), 'to': string($d/@to), 'text': normalize-space($d),
+          'anchor': if (exists($block)) then te:anchor($block) else '', 'label': if (exists($block)) then te:place-label($block) else ''}},
+      'entries': array{ for $e in $te:tei//(tei:person | tei:personGrp | tei:place | tei:org | tei:object)[@xml:id] return te:entry($e) },
+      'front': te:front(),
+      'noteCount': count($te:text//tei:note),
+      'appCount': count($te:text//tei:app)
+    }"/>
+  </xsl:template>
+
+  <xsl:function name="te:html-of" as="node()*">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:apply-templates select="$nodes" mode="te:html"/>
+  </xsl:function>
+  <xsl:function name="te:plain-of" as="xs:string*">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:apply-templates select="$nodes" mode="te:plain"/>
+  </xsl:function>
+  <xsl:function name="te:witness-reading-of" as="element()">
+    <xsl:param name="content" as="node()*"/>
+    <xsl:call-template name="te:witness-reading"><xsl:with-param name="content" select="$content"/></xsl:call-template>
+  </xsl:function>
+  <xsl:function name="te:notes-list" as="element()*">
+    <xsl:variable name="items" as="element()*"><xsl:apply-templates select="$te:text" mode="te:notes"/></xsl:variable>
+    <xsl:if test="exists($items)"><ol class="notes-list"><xsl:sequence select="$items"/></ol></xsl:if>
+  </xsl:function>
+  <xsl:function name="te:apparatus-list" as="element()*">
+    <xsl:variable name="items" as="element()*"><xsl:apply-templates select="$te:text" mode="te:apparatus"/></xsl:variable>
+    <xsl:if test="exists($items)"><ol class="apparatus-list"><xsl:sequence select="$items"/></ol></xsl:if>
+  </xsl:function>
+  <xsl:function name="te:metadata-panel-of" as="element()*">
+    <xsl:call-template name="te:metadata-panel"/>
+  </xsl:function>
+
+  <!-- One register entry: its name forms and its description. -->
+  <xsl:function name="te:entry" as="map(*)">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="names" as="element()*" select="$entry/(tei:persName | tei:placeName | tei:orgName | tei:objectName | tei:name | tei:geogName | tei:settlement | tei:country)"/>
+    <xsl:variable name="main" as="element()?" select="($names[@type = 'main'], $names)[1]"/>
+    <xsl:sequence select="map{
+      'id': te:safe-id($entry/@xml:id),
+      'key': string(resolve-uri('#' || $entry/@xml:id, base-uri($entry))),
+      'kind': local-name($entry),
+      'list': local-name($entry/parent::*),
+      'listHead': normalize-space(($entry/parent::*/tei:head)[1]),
+      'label': if (exists($main)) then normalize-space($main) else string($entry/@xml:id),
+      'names': array{ for $n in $names return map{'type': string(($n/@type, if ($n is $main) then 'main' else local-name($n))[1]), 'text': normalize-space($n)} },
+      'html': te:serialise(for $part in $entry/(* except ($names, tei:person, tei:place, tei:org, tei:object)) return
+        if ($part/self::tei:note) then te:entry-note($part) else te:html-of($part))
+    }"/>
+  </xsl:function>
+
+  <xsl:function name="te:entry-note" as="element()">
+    <xsl:param name="note" as="element()"/>
+    <div class="entry-note"><xsl:apply-templates select="$note/node()" mode="te:html"/></div>
+  </xsl:function>
+
+  <!-- The edition-level front matter from the header and the body's introduction. -->
+  <xsl:function name="te:front" as="map(*)">
+    <xsl:variable name="titleStmt" as="element()?" select="$te:header/tei:fileDesc/tei:titleStmt"/>
+    <xsl:variable name="licence" as="element()?" select="($te:header/tei:fileDesc/tei:publicationStmt/tei:availability/tei:licence)[1]"/>
+    <xsl:variable name="intro" as="element()*" select="$te:text/tei:body/tei:div[@type = ('introduction', 'preface')]"/>
+    <xsl:sequence select="map{
+      'editors': array{ $titleStmt/(tei:editor | tei:author) ! normalize-space(.) },
+      'publisher': string(($te:header/tei:fileDesc/tei:publicationStmt/tei:publisher ! normalize-space(.))[1]),
+      'edition': string(($te:header/tei:fileDesc/tei:editionStmt/tei:edition ! normalize-space(.))[1]),
+      'licence': map{'text': normalize-space($licence), 'url': string(($licence/@target ! te:href(., $licence), '')[1])},
+      'project': te:serialise(te:html-of($te:header/tei:encodingDesc/tei:projectDesc/node())),
+      'introduction': te:serialise(te:html-of($intro/node())),
+      'principles': te:serialise(te:principles-of()),
+      'sources': te:serialise(te:html-of($te:header/tei:fileDesc/tei:sourceDesc/tei:listBibl))
+    }"/>
+  </xsl:function>
+  <xsl:function name="te:principles-of" as="element()*">
+    <xsl:call-template name="te:principles"/>
+  </xsl:function>
+</xsl:stylesheet>

@@ -1,0 +1,286 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The text of a TEI document as HTML: structure, names, dates, interventions, note references. -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:te="urn:x-tei-edition" exclude-result-prefixes="#all" expand-text="yes">
+
+  <!-- The id of an element in the page, when it gets one. -->
+  <xsl:function name="te:anchor" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:choose>
+      <xsl:when test="$element/self::tei:note[ancestor::tei:text]">note-{$element/accumulator-after('te:note-number')}</xsl:when>
+      <xsl:when test="$element/@xml:id"><xsl:sequence select="te:safe-id($element/@xml:id)"/></xsl:when>
+      <xsl:when test="$element/self::tei:p[ancestor::tei:text]">p-{$element/accumulator-after('te:paragraph-number')}</xsl:when>
+      <xsl:otherwise>{local-name($element)}-{$element/accumulator-after('te:block-number')}</xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- The block a mention is reported in: its paragraph or note, else the nearest element with an id. -->
+  <xsl:function name="te:place-of" as="element()?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="($node/ancestor-or-self::*[self::tei:note[ancestor::tei:text] or self::tei:p[ancestor::tei:text][not(ancestor::tei:note)]][1],
+      $node/ancestor-or-self::*[te:is-landmark(.)][1])[1]"/>
+  </xsl:function>
+
+  <xsl:function name="te:is-landmark" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="exists($element[ancestor::tei:text][self::tei:opener or self::tei:closer or self::tei:head or self::tei:lg
+      or self::tei:postscript or self::tei:trailer or self::tei:byline or self::tei:epigraph or self::tei:argument or self::tei:floatingText
+      or self::tei:list or self::tei:table or self::tei:sp or self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3
+      or self::tei:div4 or self::tei:div5 or self::tei:div6 or self::tei:front or self::tei:back])"/>
+  </xsl:function>
+
+  <xsl:function name="te:place-label" as="xs:string">
+    <xsl:param name="block" as="element()"/>
+    <xsl:choose>
+      <xsl:when test="$block/self::tei:note">note {$block/accumulator-after('te:note-number')}</xsl:when>
+      <xsl:when test="$block/self::tei:p">¶ {$block/accumulator-after('te:paragraph-number')}</xsl:when>
+      <xsl:otherwise><xsl:sequence select="lower-case(te:label(local-name($block)))"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- ===== structure ===== -->
+  <xsl:template match="tei:text | tei:group" mode="te:html">
+    <xsl:apply-templates mode="#current"/>
+  </xsl:template>
+  <xsl:template match="tei:front | tei:body | tei:back" mode="te:html">
+    <div class="{local-name()}">
+      <xsl:if test="te:is-landmark(.)"><xsl:attribute name="id" select="te:anchor(.)"/></xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6" mode="te:html">
+    <section class="div{@type ! (' div-' || te:safe-id(.))}">
+      <xsl:if test="@xml:id or te:is-landmark(.)"><xsl:attribute name="id" select="te:anchor(.)"/></xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="tei:head" mode="te:html">
+    <xsl:variable name="depth" as="xs:integer" select="min((6, 1 + count(ancestor::*[self::tei:div or starts-with(local-name(), 'div') or self::tei:list or self::tei:lg or self::tei:table or self::tei:floatingText])))"/>
+    <xsl:element name="{if (parent::tei:list or parent::tei:table or parent::tei:lg or parent::tei:figure) then 'p' else 'h' || max((2, $depth + 1))}">
+      <xsl:attribute name="class" select="'head'"/>
+      <xsl:attribute name="id" select="te:anchor(.)"/>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:p | tei:ab" mode="te:html">
+    <xsl:variable name="numbered" as="xs:boolean" select="exists(self::tei:p[ancestor::tei:text][not(ancestor::tei:note)])"/>
+    <p class="{local-name()}">
+      <xsl:if test="$numbered or @xml:id"><xsl:attribute name="id" select="te:anchor(.)"/></xsl:if>
+      <xsl:if test="$numbered">
+        <a class="pnum ed" href="#{te:anchor(.)}" aria-label="Paragraph {accumulator-after('te:paragraph-number')}">{accumulator-after('te:paragraph-number')}</a>
+      </xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="tei:opener | tei:closer | tei:address | tei:addrLine | tei:salute | tei:signed | tei:dateline
+                       | tei:postscript | tei:argument | tei:epigraph | tei:byline | tei:docAuthor | tei:docImprint
+                       | tei:titlePage | tei:docTitle | tei:titlePart | tei:trailer | tei:sp | tei:stage[not(ancestor::tei:p)]
+                       | tei:speaker | tei:lg | tei:l | tei:label[not(ancestor::tei:p)]" mode="te:html">
+    <div class="{local-name()}">
+      <xsl:if test="@xml:id or te:is-landmark(.)"><xsl:attribute name="id" select="te:anchor(.)"/></xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:floatingText" mode="te:html">
+    <blockquote class="floatingText{@type ! (' ft-' || te:safe-id(.))}">
+      <xsl:if test="@xml:id or te:is-landmark(.)"><xsl:attribute name="id" select="te:anchor(.)"/></xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </blockquote>
+  </xsl:template>
+  <xsl:template match="tei:floatingText/tei:body" mode="te:html" priority="1">
+    <xsl:apply-templates mode="#current"/>
+  </xsl:template>
+
+  <xsl:template match="tei:quote[tei:p or tei:lg or tei:l]" mode="te:html">
+    <blockquote class="quote"><xsl:apply-templates mode="#current"/></blockquote>
+  </xsl:template>
+
+  <xsl:template match="tei:list" mode="te:html">
+    <xsl:element name="{if (@type = ('ordered', 'numbered') or @rend = 'numbered') then 'ol' else 'ul'}">
+      <xsl:attribute name="class" select="'list'"/>
+      <xsl:attribute name="id" select="te:anchor(.)"/>
+      <xsl:apply-templates select="tei:head" mode="#current"/>
+      <xsl:for-each select="* except tei:head">
+        <xsl:choose>
+          <xsl:when test="self::tei:item"><xsl:apply-templates select="." mode="#current"/></xsl:when>
+          <xsl:otherwise><li class="list-other"><xsl:apply-templates select="." mode="#current"/></li></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="tei:list/tei:head" mode="te:html" priority="1">
+    <li class="list-head" id="{te:anchor(.)}"><xsl:apply-templates mode="#current"/></li>
+  </xsl:template>
+  <xsl:template match="tei:item" mode="te:html">
+    <li><xsl:apply-templates mode="#current"/></li>
+  </xsl:template>
+
+  <xsl:template match="tei:table" mode="te:html">
+    <table class="table" id="{te:anchor(.)}">
+      <xsl:apply-templates select="tei:head" mode="#current"/>
+      <tbody><xsl:apply-templates select="* except tei:head" mode="#current"/></tbody>
+    </table>
+  </xsl:template>
+  <xsl:template match="tei:table/tei:head" mode="te:html" priority="1">
+    <caption id="{te:anchor(.)}"><xsl:apply-templates mode="#current"/></caption>
+  </xsl:template>
+  <xsl:template match="tei:row" mode="te:html"><tr><xsl:apply-templates mode="#current"/></tr></xsl:template>
+  <xsl:template match="tei:cell" mode="te:html"><td><xsl:apply-templates mode="#current"/></td></xsl:template>
+
+  <xsl:template match="tei:lb" mode="te:html"><br/></xsl:template>
+  <xsl:template match="tei:milestone[@unit = 'paragraph']" mode="te:html">
+    <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="$in-apparatus"><span class="para-mark" title="new paragraph">¶</span></xsl:when>
+      <xsl:otherwise><br class="para-break"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:pb" mode="te:html">
+    <span class="pb ed" aria-label="page {@n}">{if (@n) then '[' || @n || ']' else '|'}</span>
+  </xsl:template>
+  <xsl:template match="tei:cb | tei:milestone | tei:anchor" mode="te:html">
+    <xsl:if test="@xml:id"><span id="{te:safe-id(@xml:id)}"/></xsl:if>
+  </xsl:template>
+
+  <!-- ===== phrases ===== -->
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:geogName | tei:rs | tei:name | tei:objectName" mode="te:html">
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="href" as="xs:string?" select="if (@ref) then te:href(@ref, .) else ()"/>
+    <xsl:variable name="class" as="xs:string" select="'name ' || local-name() || (@type ! (' type-' || te:safe-id(.)))"/>
+    <xsl:choose>
+      <xsl:when test="exists($href) and not($in-link) and not(.//tei:note or .//tei:ref[@target] or .//*[@ref])">
+        <a class="{$class}" href="{$href}">
+          <xsl:apply-templates mode="#current"><xsl:with-param name="in-link" select="true()" tunnel="yes"/></xsl:apply-templates>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="{$class}"><xsl:apply-templates mode="#current"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:ref | tei:ptr" mode="te:html">
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="href" as="xs:string?" select="if (@target) then te:href(@target, .) else ()"/>
+    <xsl:choose>
+      <xsl:when test="exists($href) and not($in-link) and not(.//tei:note)">
+        <a class="ref" href="{$href}">
+          <xsl:apply-templates mode="#current"><xsl:with-param name="in-link" select="true()" tunnel="yes"/></xsl:apply-templates>
+          <xsl:if test="self::tei:ptr">{@target}</xsl:if>
+        </a>
+      </xsl:when>
+      <xsl:otherwise><span class="ref"><xsl:apply-templates mode="#current"/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:date | tei:time" mode="te:html">
+    <xsl:variable name="iso" as="xs:string?" select="(@when, @from, @notBefore)[1]"/>
+    <xsl:choose>
+      <xsl:when test="exists($iso) and matches($iso, '^\d{4}(-\d{2}(-\d{2})?)?$')">
+        <time class="date" datetime="{$iso}">
+          <xsl:attribute name="title" select="string-join((te:date-label($iso), (@to, @notAfter)[1] ! ('–' || te:date-label(.))), '')
+            || (if (@cert) then ' (certainty: ' || @cert || ')' else '')"/>
+          <xsl:apply-templates mode="#current"/>
+        </time>
+      </xsl:when>
+      <xsl:otherwise><span class="date"><xsl:apply-templates mode="#current"/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:supplied" mode="te:html">
+    <xsl:variable name="why" as="xs:string" select="string-join(('Supplied' || (@reason ! (' (' || translate(., '-', ' ') || ')')),
+      (@resp ! ('by ' || (if (starts-with(., '#') and root(current())//*[@xml:id = substring(current()/@resp, 2)])
+        then normalize-space(root(current())//*[@xml:id = substring(current()/@resp, 2)]/tei:resp) else .)))), ' ')"/>
+    <span class="supplied" title="{$why}"><span class="br">[</span><xsl:apply-templates mode="#current"/><span class="br">]</span></span>
+  </xsl:template>
+
+  <xsl:template match="tei:gap" mode="te:html">
+    <xsl:variable name="reason" as="xs:string" select="string-join((@reason ! ('Omission: ' || translate(., '-', ' ') || '.'), tei:desc ! normalize-space(.)), ' ')"/>
+    <span class="gap" tabindex="0" aria-describedby="gap-{accumulator-after('te:gap-number')}">[...]<span class="tip ed" role="tooltip" id="gap-{accumulator-after('te:gap-number')}">{if ($reason = '') then 'Omission' else $reason}</span></span>
+  </xsl:template>
+
+  <xsl:template match="tei:unclear" mode="te:html">
+    <span class="unclear" title="unclear{@reason ! (': ' || .)}"><xsl:apply-templates mode="#current"/></span>
+  </xsl:template>
+  <xsl:template match="tei:del" mode="te:html"><del><xsl:apply-templates mode="#current"/></del></xsl:template>
+  <xsl:template match="tei:add" mode="te:html"><ins><xsl:apply-templates mode="#current"/></ins></xsl:template>
+  <xsl:template match="tei:sic" mode="te:html"><span class="sic"><xsl:apply-templates mode="#current"/></span></xsl:template>
+  <xsl:template match="tei:choice" mode="te:html">
+    <xsl:variable name="shown" as="element()?" select="(tei:sic, tei:orig, tei:abbr, *)[1]"/>
+    <span class="choice" tabindex="0">
+      <xsl:apply-templates select="$shown" mode="#current"/>
+      <span class="tip ed" role="tooltip">
+        <xsl:for-each select="* except $shown">
+          <span class="alt">{te:label(local-name())}: <xsl:apply-templates mode="#current"/></span>
+        </xsl:for-each>
+      </span>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:hi" mode="te:html">
+    <xsl:variable name="rend" as="xs:string" select="string(@rend)"/>
+    <xsl:element name="{if (contains($rend, 'bold')) then 'strong' else if (contains($rend, 'sup')) then 'sup' else if (contains($rend, 'sub')) then 'sub' else 'em'}">
+      <xsl:attribute name="class" select="'hi' || (@rend ! (' rend-' || te:safe-id(.)))"/>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="tei:emph | tei:term | tei:mentioned | tei:soCalled" mode="te:html">
+    <em class="{local-name()}"><xsl:apply-templates mode="#current"/></em>
+  </xsl:template>
+  <xsl:template match="tei:foreign" mode="te:html">
+    <i class="foreign">
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </i>
+  </xsl:template>
+  <xsl:template match="tei:title" mode="te:html">
+    <cite class="title"><xsl:apply-templates mode="#current"/></cite>
+  </xsl:template>
+  <xsl:template match="tei:gi" mode="te:html"><code class="gi">&lt;<xsl:apply-templates mode="#current"/>&gt;</code></xsl:template>
+  <xsl:template match="tei:att" mode="te:html"><code class="att">@<xsl:apply-templates mode="#current"/></code></xsl:template>
+  <xsl:template match="tei:code | tei:val | tei:tag | tei:ident" mode="te:html"><code class="{local-name()}"><xsl:apply-templates mode="#current"/></code></xsl:template>
+
+  <xsl:template match="tei:figure" mode="te:html">
+    <figure class="figure"><xsl:apply-templates mode="#current"/></figure>
+  </xsl:template>
+  <xsl:template match="tei:figDesc" mode="te:html"><figcaption><xsl:apply-templates mode="#current"/></figcaption></xsl:template>
+  <xsl:template match="tei:graphic | tei:media" mode="te:html"/>
+
+  <!-- Anything else keeps its text, in a span named after the element. -->
+  <xsl:template match="*" mode="te:html" priority="-1">
+    <span class="tei-{te:safe-id(local-name())}">
+      <xsl:if test="@xml:id or te:is-landmark(.)"><xsl:attribute name="id" select="te:anchor(.)"/></xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </span>
+  </xsl:template>
+  <!-- Parts of the text that are not text. -->
+  <xsl:template match="tei:teiHeader | tei:fw | tei:facsimile | tei:standOff" mode="te:html"/>
+
+  <!-- ===== notes ===== -->
+  <xsl:template match="tei:text//tei:note" mode="te:html">
+    <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="n" as="xs:integer" select="accumulator-after('te:note-number')"/>
+    <xsl:if test="not($in-apparatus)"><sup class="noteref ed"><a id="noteref-{$n}" href="#note-{$n}" role="doc-noteref" aria-label="Note {$n}">{$n}</a></sup></xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:text//tei:note" mode="te:notes">
+    <xsl:variable name="n" as="xs:integer" select="accumulator-after('te:note-number')"/>
+    <li id="note-{$n}" class="note{@type ! (' note-' || te:safe-id(.))}" role="doc-footnote" tabindex="-1" value="{$n}">
+      <a class="note-num ed" href="#noteref-{$n}" aria-label="Back to the text of note {$n}">{$n}</a>
+      <xsl:text> </xsl:text>
+      <xsl:if test="@xml:id"><span id="{te:safe-id(@xml:id)}"/></xsl:if>
+      <xsl:if test="@type"><span class="note-type ed">{@type}</span><xsl:text> </xsl:text></xsl:if>
+      <span class="note-body"><xsl:apply-templates mode="te:html"/></span>
+      <xsl:text> </xsl:text>
+      <a class="backref ed" href="#noteref-{$n}" aria-label="Back to the text">↩</a>
+    </li>
+    <!-- Notes inside notes follow their parent. -->
+    <xsl:apply-templates mode="#current"/>
+  </xsl:template>
+</xsl:stylesheet>
