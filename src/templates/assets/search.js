@@ -1,5 +1,5 @@
 // Client-side search over the prebuilt index in search-index.js (a script, so that it also works
-// from file://). Every query word must occur in a unit, as a word or the start of one.
+// from a page opened from disk). Every query word must occur in a unit, as a word or the start of one.
 (function () {
   'use strict';
   var units = window.teiEditionSearchUnits || [];
@@ -67,7 +67,7 @@
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     search(input.value);
-    try { history.replaceState(null, '', '?q=' + encodeURIComponent(input.value)); } catch (e) { /* file:// may refuse */ }
+    try { history.replaceState(null, '', '?q=' + encodeURIComponent(input.value)); } catch (e) { /* pages opened from disk may refuse */ }
   });
   var initial = new URLSearchParams(location.search).get('q');
   if (initial) { input.value = initial; search(initial); }
