@@ -46,5 +46,17 @@ export function parseXmllintOutput(raw: string, fileNames: ReadonlySet<string>, 
     const message = rest!.replace(/^(?:Relax-NG validity error|validity error|parser error)\s*:\s*/i, '').trim();
     errors.push({ fileName: fileName!, line: Number(lineNo), ...(element ? { element } : {}), message });
   }
-  return { verdicts, errors, schemaFailures };
+  return { verdicts, errors: withoutPropagatedFailures(errors), schemaFailures };
+}
+
+const PROPAGATED = /^Element \S+ failed to validate content$/;
+
+/**
+ * libxml2 follows each real error with "Element X failed to validate content" for every ancestor X. Those
+ * lines say nothing new and bury the real error, so they are dropped from a file that has a more specific
+ * error; a file whose only errors are of that kind keeps them, so an invalid verdict always has a place.
+ */
+export function withoutPropagatedFailures(errors: readonly XmllintError[]): XmllintError[] {
+  const specific = new Set(errors.filter((e) => !PROPAGATED.test(e.message)).map((e) => e.fileName));
+  return errors.filter((e) => !(PROPAGATED.test(e.message) && specific.has(e.fileName)));
 }
