@@ -46,21 +46,17 @@ export interface BuildResult {
 
 const REGISTER_LISTS = new Set(['listPerson', 'listPlace', 'listOrg', 'listObject']);
 
-function* elements(el: XmlElement): Generator<XmlElement> {
-  yield el;
-  for (const c of el.children) if (c.kind === 'element') yield* elements(c);
-}
-
-/** Without a config, a file is a register when its text is made of entry lists rather than prose. */
+/** Without a config, a file is a register when the body of its text is made of entry lists rather than prose. */
 export function looksLikeRegister(source: SourceFile): boolean {
   let lists = 0;
   let prose = 0;
-  const walk = (el: XmlElement, inList: boolean, inHeader: boolean): void => {
-    const header = inHeader || el.localName === 'teiHeader';
+  const walk = (el: XmlElement, inBody: boolean, inList: boolean): void => {
+    const body = inBody || el.localName === 'body';
     const list = inList || REGISTER_LISTS.has(el.localName);
-    if (!header && REGISTER_LISTS.has(el.localName)) lists++;
-    if (!header && !list && el.localName === 'p') prose++;
-    for (const c of el.children) if (c.kind === 'element') walk(c, list, header);
+    if (body && REGISTER_LISTS.has(el.localName)) lists++;
+    if (body && !list && el.localName === 'p') prose++;
+    if (el.localName === 'teiHeader') return;
+    for (const c of el.children) if (c.kind === 'element') walk(c, body, list);
   };
   walk(source.document.root, false, false);
   return lists > 0 && prose <= 2;

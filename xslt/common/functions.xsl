@@ -5,6 +5,8 @@
   xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:te="urn:x-tei-edition" exclude-result-prefixes="#all"
   expand-text="yes">
 
+  <xsl:key name="te:id" match="*[@xml:id]" use="string(@xml:id)"/>
+
   <!-- An id safe in HTML and in file names: letters, digits, '.', '_' and '-' only. -->
   <xsl:function name="te:safe-id" as="xs:string">
     <xsl:param name="raw" as="xs:string"/>
@@ -43,7 +45,7 @@
     <xsl:choose>
       <xsl:when test="$first = ''"><xsl:sequence select="()"/></xsl:when>
       <xsl:when test="starts-with($first, '#')">
-        <xsl:sequence select="if (root($context)//*[@xml:id = substring($first, 2)]) then '#' || te:safe-id(substring($first, 2)) else ()"/>
+        <xsl:sequence select="if (exists(key('te:id', substring($first, 2), root($context)))) then '#' || te:safe-id(substring($first, 2)) else ()"/>
       </xsl:when>
       <xsl:when test="matches($first, '^(https?|mailto):', 'i')">
         <xsl:sequence select="if (matches($first, '^[^\s&lt;&gt;&quot;]+$')) then $first else ()"/>
@@ -71,7 +73,7 @@
     <xsl:param name="context" as="node()"/>
     <xsl:variable name="absolute" as="xs:string" select="(te:absolute($pointer, $context), $pointer)[1]"/>
     <xsl:variable name="id" as="xs:string" select="if (contains($pointer, '#')) then substring-after($pointer, '#') else $pointer"/>
-    <xsl:variable name="local" as="element()?" select="(root($context)//tei:witness[@xml:id = $id])[1]"/>
+    <xsl:variable name="local" as="element()?" select="key('te:id', $id, root($context))[self::tei:witness][1]"/>
     <xsl:sequence select="(map:get($sigla, $absolute), $local/tei:abbr[@type = 'siglum']/normalize-space(), $local/@n/string(), replace($id, '^wit-', ''))[. != ''][1]"/>
   </xsl:function>
 

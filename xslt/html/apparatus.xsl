@@ -8,11 +8,11 @@
 
   <!-- The witnesses read in this document, in the edition's order, then in order of first use. -->
   <xsl:variable name="te:document-witnesses" as="xs:string*">
-    <xsl:variable name="used" as="xs:string*" select="distinct-values(/tei:TEI/tei:text//tei:app/tei:rdg/te:wit-keys(.))"/>
+    <xsl:variable name="used" as="xs:string*" select="distinct-values(/*/tei:text//tei:app[not(.//tei:lem)]//tei:rdg/te:wit-keys(.))"/>
     <xsl:sequence select="($witness-order[. = $used], $used[not(. = $witness-order)])"/>
   </xsl:variable>
 
-  <xsl:variable name="te:parallel" as="xs:boolean" select="exists(/tei:TEI/tei:text//tei:app[not(tei:lem)][tei:rdg/@wit])"/>
+  <xsl:variable name="te:parallel" as="xs:boolean" select="exists(/*/tei:text//tei:app[not(.//tei:lem)][.//tei:rdg/@wit])"/>
 
   <xsl:function name="te:witness-classes" as="xs:string">
     <xsl:param name="reading" as="element()"/>
@@ -41,18 +41,18 @@
 
   <xsl:template match="tei:app" mode="te:html">
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:variable name="n" as="xs:integer" select="accumulator-after('te:app-number')"/>
+    <xsl:variable name="n" as="xs:integer" select="te:number('app', .)"/>
     <xsl:choose>
       <xsl:when test="$in-apparatus">
-        <xsl:apply-templates select="(tei:lem, tei:rdg)[1]" mode="#current"/>
+        <xsl:apply-templates select="(.//tei:lem, .//tei:rdg)[1]" mode="#current"/>
       </xsl:when>
-      <xsl:when test="tei:lem">
-        <span class="app" id="appt-{$n}"><xsl:apply-templates select="tei:lem" mode="#current"/></span>
+      <xsl:when test=".//tei:lem">
+        <span class="app" id="appt-{$n}"><xsl:apply-templates select="(.//tei:lem)[1]" mode="#current"/></span>
         <sup class="appref ed"><a id="appref-{$n}" href="#app-{$n}" aria-label="Variant {te:letters($n)}">{te:letters($n)}</a></sup>
       </xsl:when>
       <xsl:otherwise>
         <span class="app" id="appt-{$n}">
-          <xsl:for-each select="tei:rdg | tei:rdgGrp/tei:rdg">
+          <xsl:for-each select=".//tei:rdg[ancestor::tei:app[1] is current()]">
             <span class="rdg {te:witness-classes(.)}"><xsl:apply-templates mode="#current"/></span>
           </xsl:for-each>
         </span>
@@ -64,14 +64,16 @@
   <xsl:template match="tei:lem | tei:rdg | tei:rdgGrp" mode="te:html">
     <xsl:apply-templates mode="#current"/>
   </xsl:template>
-  <xsl:template match="tei:wit | tei:witDetail" mode="te:html"/>
+  <xsl:template match="tei:wit | tei:witDetail" mode="te:html">
+    <span class="{local-name()} ed"><xsl:apply-templates mode="#current"/></span>
+  </xsl:template>
 
   <xsl:template match="tei:text//tei:app" mode="te:apparatus">
-    <xsl:variable name="n" as="xs:integer" select="accumulator-after('te:app-number')"/>
+    <xsl:variable name="n" as="xs:integer" select="te:number('app', .)"/>
     <li id="app-{$n}" class="app-entry" tabindex="-1">
       <a class="app-num ed" href="#appref-{$n}" aria-label="Back to variant {te:letters($n)} in the text">{te:letters($n)}</a>
       <xsl:text> </xsl:text>
-      <xsl:for-each select="tei:lem | tei:rdg | tei:rdgGrp/tei:rdg">
+      <xsl:for-each select=".//(tei:lem | tei:rdg)[ancestor::tei:app[1] is current()]">
         <xsl:if test="position() gt 1"><span class="sep" aria-hidden="true"> | </span></xsl:if>
         <span class="reading{if (self::tei:lem) then ' lem' else ''}">
           <xsl:choose>

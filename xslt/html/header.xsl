@@ -13,7 +13,7 @@
         <dd class="source"><xsl:apply-templates mode="te:html"/></dd>
       </xsl:for-each>
       <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/(tei:respStmt | tei:editor | tei:author)">
-        <dt>{if (self::tei:respStmt) then normalize-space(tei:resp) else te:label(local-name())}</dt>
+        <dt>{if (self::tei:respStmt) then string-join(tei:resp ! normalize-space(.), '; ') else te:label(local-name())}</dt>
         <dd><xsl:apply-templates select="if (self::tei:respStmt) then (* except tei:resp) else node()" mode="te:html"/></dd>
       </xsl:for-each>
       <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt/tei:availability">

@@ -10,7 +10,7 @@
   <xsl:import href="../common/modes.xsl"/>
   <xsl:import href="../common/params.xsl"/>
   <xsl:import href="../common/functions.xsl"/>
-  <xsl:import href="../common/accumulators.xsl"/>
+  <xsl:import href="../common/numbering.xsl"/>
   <xsl:include href="text.xsl"/>
   <xsl:include href="apparatus.xsl"/>
   <xsl:include href="header.xsl"/>

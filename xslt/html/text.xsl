@@ -8,10 +8,10 @@
   <xsl:function name="te:anchor" as="xs:string">
     <xsl:param name="element" as="element()"/>
     <xsl:choose>
-      <xsl:when test="$element/self::tei:note[ancestor::tei:text]">note-{$element/accumulator-after('te:note-number')}</xsl:when>
+      <xsl:when test="$element/self::tei:note[ancestor::tei:text]">note-{te:number('note', $element)}</xsl:when>
       <xsl:when test="$element/@xml:id"><xsl:sequence select="te:safe-id($element/@xml:id)"/></xsl:when>
-      <xsl:when test="$element/self::tei:p[ancestor::tei:text]">p-{$element/accumulator-after('te:paragraph-number')}</xsl:when>
-      <xsl:otherwise>{local-name($element)}-{$element/accumulator-after('te:block-number')}</xsl:otherwise>
+      <xsl:when test="$element/self::tei:p[ancestor::tei:text]">p-{te:number('p', $element)}</xsl:when>
+      <xsl:otherwise>{local-name($element)}-{te:number('block', $element)}</xsl:otherwise>
     </xsl:choose>
   </xsl:function>
 
@@ -33,8 +33,8 @@
   <xsl:function name="te:place-label" as="xs:string">
     <xsl:param name="block" as="element()"/>
     <xsl:choose>
-      <xsl:when test="$block/self::tei:note">note {$block/accumulator-after('te:note-number')}</xsl:when>
-      <xsl:when test="$block/self::tei:p">¶ {$block/accumulator-after('te:paragraph-number')}</xsl:when>
+      <xsl:when test="$block/self::tei:note">note {te:number('note', $block)}</xsl:when>
+      <xsl:when test="$block/self::tei:p">¶ {te:number('p', $block)}</xsl:when>
       <xsl:otherwise><xsl:sequence select="lower-case(te:label(local-name($block)))"/></xsl:otherwise>
     </xsl:choose>
   </xsl:function>
@@ -71,7 +71,7 @@
     <p class="{local-name()}">
       <xsl:if test="$numbered or @xml:id"><xsl:attribute name="id" select="te:anchor(.)"/></xsl:if>
       <xsl:if test="$numbered">
-        <a class="pnum ed" href="#{te:anchor(.)}" aria-label="Paragraph {accumulator-after('te:paragraph-number')}">{accumulator-after('te:paragraph-number')}</a>
+        <a class="pnum ed" href="#{te:anchor(.)}" aria-label="Paragraph {te:number('p', .)}">{te:number('p', .)}</a>
       </xsl:if>
       <xsl:apply-templates mode="#current"/>
     </p>
@@ -146,6 +146,8 @@
   </xsl:template>
   <xsl:template match="tei:cb | tei:milestone | tei:anchor" mode="te:html">
     <xsl:if test="@xml:id"><span id="{te:safe-id(@xml:id)}"/></xsl:if>
+    <!-- These are empty in valid TEI; real files sometimes put text in them, which is kept. -->
+    <xsl:apply-templates mode="#current"/>
   </xsl:template>
 
   <!-- ===== phrases ===== -->
@@ -195,14 +197,14 @@
 
   <xsl:template match="tei:supplied" mode="te:html">
     <xsl:variable name="why" as="xs:string" select="string-join(('Supplied' || (@reason ! (' (' || translate(., '-', ' ') || ')')),
-      (@resp ! ('by ' || (if (starts-with(., '#') and root(current())//*[@xml:id = substring(current()/@resp, 2)])
-        then normalize-space(root(current())//*[@xml:id = substring(current()/@resp, 2)]/tei:resp) else .)))), ' ')"/>
+      (@resp ! ('by ' || (if (starts-with(., '#') and exists(key('te:id', substring(., 2), root(current()))/tei:resp))
+        then normalize-space((key('te:id', substring(., 2), root(current()))/tei:resp)[1]) else .)))), ' ')"/>
     <span class="supplied" title="{$why}"><span class="br">[</span><xsl:apply-templates mode="#current"/><span class="br">]</span></span>
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="te:html">
     <xsl:variable name="reason" as="xs:string" select="string-join((@reason ! ('Omission: ' || translate(., '-', ' ') || '.'), tei:desc ! normalize-space(.)), ' ')"/>
-    <span class="gap" tabindex="0" aria-describedby="gap-{accumulator-after('te:gap-number')}">[...]<span class="tip ed" role="tooltip" id="gap-{accumulator-after('te:gap-number')}">{if ($reason = '') then 'Omission' else $reason}</span></span>
+    <span class="gap" tabindex="0" aria-describedby="gap-{te:number('gap', .)}">[...]<span class="tip ed" role="tooltip" id="gap-{te:number('gap', .)}">{if ($reason = '') then 'Omission' else $reason}</span></span>
   </xsl:template>
 
   <xsl:template match="tei:unclear" mode="te:html">
@@ -260,17 +262,21 @@
     </span>
   </xsl:template>
   <!-- Parts of the text that are not text. -->
-  <xsl:template match="tei:teiHeader | tei:fw | tei:facsimile | tei:standOff" mode="te:html"/>
+  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff" mode="te:html"/>
+  <!-- Running heads, catchwords and signatures: kept, but set apart from the text. -->
+  <xsl:template match="tei:fw" mode="te:html">
+    <span class="fw ed">{normalize-space(.)}</span>
+  </xsl:template>
 
   <!-- ===== notes ===== -->
   <xsl:template match="tei:text//tei:note" mode="te:html">
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:variable name="n" as="xs:integer" select="accumulator-after('te:note-number')"/>
+    <xsl:variable name="n" as="xs:integer" select="te:number('note', .)"/>
     <xsl:if test="not($in-apparatus)"><sup class="noteref ed"><a id="noteref-{$n}" href="#note-{$n}" role="doc-noteref" aria-label="Note {$n}">{$n}</a></sup></xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:text//tei:note" mode="te:notes">
-    <xsl:variable name="n" as="xs:integer" select="accumulator-after('te:note-number')"/>
+    <xsl:variable name="n" as="xs:integer" select="te:number('note', .)"/>
     <li id="note-{$n}" class="note{@type ! (' note-' || te:safe-id(.))}" role="doc-footnote" tabindex="-1" value="{$n}">
       <a class="note-num ed" href="#noteref-{$n}" aria-label="Back to the text of note {$n}">{$n}</a>
       <xsl:text> </xsl:text>

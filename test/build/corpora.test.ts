@@ -1,0 +1,57 @@
+// The shared corpora: real TEI from other projects must build, and no text of a TEI body may be lost.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/package/build-site.js';
+import { safeFragment } from '../../src/render/site-model.js';
+import { hasShared, sharedDir } from '../helpers/paths.js';
+import { find, parseXml, type XmlNode } from '../helpers/xml-tree.js';
+import { temporaryFolder } from './support/build.js';
+import { parsePage, type Node } from './support/html.js';
+
+const corporaDir = path.join(sharedDir, 'corpora');
+const corpora = hasShared && existsSync(corporaDir) ? readdirSync(corporaDir).filter((d) => readdirSync(path.join(corporaDir, d)).some((f) => f.endsWith('.xml'))).sort() : [];
+
+function addWords(text: string, into: Set<string>): void {
+  for (const w of text.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w) into.add(w);
+}
+
+/** Words of each TEI text node on its own (markup may split a word; both sides are read alike). */
+function teiWords(node: XmlNode, into = new Set<string>()): Set<string> {
+  if (typeof node === 'string') addWords(node.replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d))), into);
+  else for (const c of node.children) teiWords(c, into);
+  return into;
+}
+
+function htmlWords(node: Node, into = new Set<string>()): Set<string> {
+  if (node.nodeName === '#text') addWords((node as unknown as { value: string }).value, into);
+  if ('attrs' in node) for (const a of node.attrs) if (a.name === 'title') addWords(a.value, into);
+  if ('childNodes' in node) for (const c of node.childNodes) htmlWords(c, into);
+  return into;
+}
+
+describe.skipIf(!hasShared)('building the shared corpora (../shared/corpora)', () => {
+  if (!hasShared) it.skip('needs ../shared beside the project: skipped', () => {});
+  for (const corpus of corpora) {
+    it(`builds ${corpus} without tool errors and keeps the text of every body`, async () => {
+      const dir = path.join(corporaDir, corpus);
+      const files = readdirSync(dir).filter((f) => f.endsWith('.xml')).sort().map((f) => path.join(dir, f));
+      const siteDir = path.join(temporaryFolder(), 'site');
+      const result = await buildSite({ mode: 'paths', documents: files, registers: [], siteDir, schematron: [], ruleLevels: {}, strict: false, dateFrom: dir });
+      expect(result.failure).toBeUndefined();
+      expect(result.exitCode).toBe(0);
+      for (const file of files) {
+        const stem = safeFragment(path.basename(file, '.xml'));
+        const page = ['documents', 'registers'].map((f) => path.join(siteDir, f, `${stem}.html`)).find((p) => existsSync(p));
+        expect(page, `${file} has a page`).toBeDefined();
+        const tei = parseXml(readFileSync(file, 'utf8'));
+        const body = find(tei, 'text');
+        if (!body) continue;
+        const expected = teiWords(body);
+        const shown = htmlWords(parsePage(readFileSync(page!, 'utf8')).document);
+        const lost = [...expected].filter((w) => !shown.has(w));
+        expect(lost.slice(0, 20), `${path.basename(file)}: words of the TEI text missing from its page`).toEqual([]);
+      }
+    });
+  }
+});

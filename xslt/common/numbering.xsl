@@ -1,0 +1,29 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Running numbers for notes, paragraphs, apparatus entries, gaps and landmark blocks, computed in one
+     pass over the document into a map (SaxonJS re-evaluates accumulators per call, which was quadratic on
+     a 500 kB play; preceding:: counts are quadratic too). -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:te="urn:x-tei-edition" exclude-result-prefixes="#all">
+
+  <xsl:variable name="te:numbers" as="map(xs:string, xs:integer)">
+    <xsl:variable name="text" as="element()*" select="/*/tei:text"/>
+    <xsl:map>
+      <xsl:for-each select="$text//tei:note"><xsl:map-entry key="'note ' || generate-id()" select="position()"/></xsl:for-each>
+      <xsl:for-each select="$text//tei:p[not(ancestor::tei:note)]"><xsl:map-entry key="'p ' || generate-id()" select="position()"/></xsl:for-each>
+      <xsl:for-each select="$text//tei:app"><xsl:map-entry key="'app ' || generate-id()" select="position()"/></xsl:for-each>
+      <xsl:for-each select="$text//tei:gap"><xsl:map-entry key="'gap ' || generate-id()" select="position()"/></xsl:for-each>
+      <xsl:for-each select="$text//(tei:opener | tei:closer | tei:head | tei:lg | tei:postscript | tei:trailer | tei:byline
+        | tei:epigraph | tei:argument | tei:floatingText | tei:list | tei:table | tei:sp | tei:div | tei:div1 | tei:div2 | tei:div3
+        | tei:div4 | tei:div5 | tei:div6 | tei:front | tei:back)"><xsl:map-entry key="'block ' || generate-id()" select="position()"/></xsl:for-each>
+    </xsl:map>
+  </xsl:variable>
+
+  <!-- The number of $node among the nodes of $kind (note, p, app, gap, block) in the text; 0 if it is not one. -->
+  <xsl:function name="te:number" as="xs:integer">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="node" as="element()"/>
+    <xsl:sequence select="(map:get($te:numbers, $kind || ' ' || generate-id($node)), 0)[1]"/>
+  </xsl:function>
+</xsl:stylesheet>
