@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 declare -A NEED=(
   [jing]="jing"
   [default-jre-headless]="java"
+  [chromium]="chromium"
 )
 missing=()
 for pkg in "${!NEED[@]}"; do

@@ -75,7 +75,7 @@
       <xsl:text> </xsl:text>
       <xsl:for-each select=".//(tei:lem | tei:rdg)[ancestor::tei:app[1] is current()]">
         <xsl:if test="position() gt 1"><span class="sep" aria-hidden="true"> | </span></xsl:if>
-        <span class="reading{if (self::tei:lem) then ' lem' else ''}">
+        <span class="app-reading{if (self::tei:lem) then ' lem' else ''}">
           <xsl:choose>
             <xsl:when test="normalize-space(.) = '' and not(*)"><em class="om">om.</em></xsl:when>
             <xsl:when test="normalize-space(.) = ''"><em class="om">{string-join(distinct-values(*/te:label(local-name())), ', ')}</em></xsl:when>
