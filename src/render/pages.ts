@@ -131,8 +131,8 @@ function documentPage(model: SiteModel, document: SiteDocument, index: number): 
 function homePage(model: SiteModel): OutputFile {
   const f = model.front?.front;
   const body = renderTemplate('home', {
-    title: model.title,
-    subtitle: model.subtitle,
+    title: model.front?.title || model.title,
+    subtitle: model.front ? model.subtitle : '',
     editors: f?.editors ?? [],
     edition: f?.edition,
     project: f?.project,

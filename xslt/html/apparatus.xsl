@@ -78,7 +78,8 @@
         <span class="app-reading{if (self::tei:lem) then ' lem' else ''}">
           <xsl:choose>
             <xsl:when test="normalize-space(.) = '' and not(*)"><em class="om">om.</em></xsl:when>
-            <xsl:when test="normalize-space(.) = ''"><em class="om">{string-join(distinct-values(*/te:label(local-name())), ', ')}</em></xsl:when>
+            <xsl:when test="normalize-space(.) = '' and (every $c in * satisfies $c/self::tei:milestone[@unit = 'paragraph'])"><em class="om">¶ new paragraph</em></xsl:when>
+            <xsl:when test="normalize-space(.) = ''"><em class="om">{string-join(distinct-values(*/lower-case(te:label(local-name()))), ', ')}</em></xsl:when>
             <xsl:otherwise>
               <xsl:apply-templates mode="te:html"><xsl:with-param name="in-apparatus" select="true()" tunnel="yes"/></xsl:apply-templates>
             </xsl:otherwise>
