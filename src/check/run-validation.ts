@@ -1,6 +1,7 @@
 // The check stage as one step: read every file, then well-formedness → TEI root → RelaxNG
 // (one call for all files) → Schematron → editorial rules. A file that fails an earlier layer
 // is left out of the later ones, so each problem is reported once, by the layer that owns it.
+import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Report } from '../diagnostics/report.js';
 import { applyRuleLevels, type RuleLevel } from '../diagnostics/rules.js';
@@ -22,6 +23,17 @@ export interface ValidationPlan {
   schematron: { path: string; display: string }[];
   maxBytes?: number;
   ruleLevels: Record<string, RuleLevel>;
+  /**
+   * Folders that pointers may lead into (files outside are never read). Default: the working
+   * directory and the folders of the planned files.
+   */
+  boundary?: string[];
+}
+
+function defaultBoundary(files: readonly PlannedFile[]): string[] {
+  const folders = new Set<string>([process.cwd()]);
+  for (const f of files) folders.add(path.dirname(path.resolve(f.path)));
+  return [...folders];
 }
 
 export interface ValidationResult {
@@ -71,7 +83,7 @@ export async function runValidation(plan: ValidationPlan): Promise<ValidationRes
       sources,
       roleOf: (s) => roles.get(s) ?? 'file',
       ...(editionSource ? { editionSource } : {}),
-      ids: new IdIndex(sources),
+      ids: new IdIndex(sources, plan.boundary ?? defaultBoundary(plan.files)),
     }),
   );
 

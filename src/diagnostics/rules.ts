@@ -36,6 +36,10 @@ const list: Rule[] = [
   { id: 'wf/entity-declaration', severity: 'error', kind: 'content', summary: 'A DOCTYPE that declares entities (never expanded).' },
   { id: 'wf/namespace', severity: 'error', kind: 'content', summary: 'A namespace prefix that is not declared.' },
   { id: 'wf/duplicate-attribute', severity: 'error', kind: 'content', summary: 'The same attribute twice on one element.' },
+  { id: 'wf/dtd-defaults', severity: 'error', kind: 'content', summary: 'A DOCTYPE that declares attributes (ATTLIST), whose defaults would add attributes the file does not show.' },
+  { id: 'wf/xinclude', severity: 'error', kind: 'content', summary: 'An XInclude element (never processed: nothing outside the file is read).' },
+  { id: 'wf/too-deep', severity: 'error', kind: 'content', summary: 'Elements nested deeper than the limit (256 levels).' },
+  { id: 'wf/too-long', severity: 'error', kind: 'content', summary: 'A text node or attribute value longer than the limit.' },
   { id: 'tei/not-tei', severity: 'error', kind: 'content', summary: 'The root element is not TEI (or teiCorpus) in the TEI namespace.' },
   { id: 'rng/invalid', severity: 'error', kind: 'content', summary: 'The document does not match the RelaxNG schema.' },
   { id: 'rng/schema-error', severity: 'error', kind: 'tool', summary: 'The RelaxNG schema could not be read or compiled by the validator.' },
@@ -46,6 +50,7 @@ const list: Rule[] = [
   { id: 'tei/name-unlinked', severity: 'warning', kind: 'content', summary: 'A persName, placeName or orgName in the text without @ref.' },
   { id: 'tei/document-metadata', severity: 'error', kind: 'content', summary: 'A document without a title, a date or (in an edition) a correspDesc.' },
   { id: 'tei/apparatus', severity: 'error', kind: 'content', summary: 'An app citing a witness that is not listed, or lacking a lemma the method needs.' },
+  { id: 'tei/unsafe-url', severity: 'warning', kind: 'content', summary: 'A link whose scheme is not http, https, mailto or relative (shown as text, never linked).' },
   { id: 'sch/assert', severity: 'error', kind: 'content', summary: 'A Schematron assert failed or a report fired (the id is sch/<assert id or pattern id>).' },
   { id: 'sch/schema-error', severity: 'error', kind: 'usage', summary: 'A Schematron file could not be read or one of its XPath expressions does not compile.' },
 ];

@@ -8,6 +8,7 @@ import { decodeXml } from './decode.js';
 import type { LineIndex } from './lines.js';
 import { parseXml } from './parse-xml.js';
 import type { XmlDocument } from './tree.js';
+import { firstXInclude, xincludeMessage } from './xinclude.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 
@@ -66,6 +67,14 @@ export function loadXmlFile(displayPath: string, options: LoadOptions = {}): Loa
     return {
       ok: false,
       diagnostic: { file, line: p.line, column: p.column, severity: 'error', ruleId: `wf/${p.code}`, message: p.message },
+      text: decoded.text,
+    };
+  }
+  const include = firstXInclude(parsed.document);
+  if (include) {
+    return {
+      ok: false,
+      diagnostic: { file, line: include.line, column: include.column, severity: 'error', ruleId: 'wf/xinclude', message: xincludeMessage(include) },
       text: decoded.text,
     };
   }

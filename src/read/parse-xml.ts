@@ -24,7 +24,27 @@ export type XmlProblemCode =
   | 'external-entity'
   | 'entity-declaration'
   | 'namespace'
-  | 'duplicate-attribute';
+  | 'duplicate-attribute'
+  | 'dtd-defaults'
+  | 'too-deep'
+  | 'too-long';
+
+/**
+ * Limits that keep a hostile or broken file from exhausting the stack or memory of a later stage.
+ * The depth is libxml2's own default (the RelaxNG layer refuses deeper documents anyway); TEI
+ * rarely nests beyond 40. No real text node or attribute value comes near the length limits.
+ */
+export interface ParseLimits {
+  maxDepth: number;
+  maxTextChars: number;
+  maxAttributeChars: number;
+}
+
+export const DEFAULT_PARSE_LIMITS: ParseLimits = {
+  maxDepth: 256,
+  maxTextChars: 8 * 1024 * 1024,
+  maxAttributeChars: 1024 * 1024,
+};
 
 export interface XmlProblem {
   code: XmlProblemCode;
@@ -59,10 +79,10 @@ function describeChar(code: number): string {
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-export function parseXml(text: string): ParseResult {
+export function parseXml(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParseResult {
   const lines = new LineIndex(text);
   try {
-    const document = new Parser(text, lines).document();
+    const document = new Parser(text, lines, limits).document();
     return { ok: true, document, lines };
   } catch (error) {
     if (!(error instanceof Stop)) throw error;
@@ -79,6 +99,7 @@ class Parser {
   constructor(
     private readonly s: string,
     private readonly lines: LineIndex,
+    private readonly limits: ParseLimits,
   ) {
     this.n = s.length;
   }
@@ -112,6 +133,11 @@ class Parser {
     }
     if (!root) throw new Stop('not-xml', this.n, 'the file has no root element');
     return this.doctypeName === undefined ? { root } : { root, doctypeName: this.doctypeName };
+  }
+
+  private tooLong(what: string, at: number, length: number, limit: number): Stop {
+    const size = (n: number): string => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} M` : `${Math.ceil(n / 1024)} K`);
+    return new Stop('too-long', at, `${what} is ${size(length)} characters long, over the limit of ${size(limit)}: split it, or check for a missing \`<\` or quote`);
   }
 
   private skipWs(): void {
@@ -229,8 +255,16 @@ class Parser {
           at,
           'the DOCTYPE declares entities; entities are not expanded (nested ones can grow without bound): replace them with their text or with characters',
         );
+      } else if (s.startsWith('<!ATTLIST', this.i)) {
+        // Attribute defaults would give the document attributes it does not contain, seen by
+        // some readers (the RelaxNG validator, the XSLT processor) and not by others.
+        throw new Stop(
+          'dtd-defaults',
+          this.i,
+          'the DOCTYPE declares attributes (ATTLIST); their defaults would add attributes the file does not show: write the attributes on the elements and remove the declaration',
+        );
       } else if (s.startsWith('<!', this.i)) {
-        // ELEMENT, ATTLIST, NOTATION: skip to the closing `>`, honouring quoted strings.
+        // ELEMENT, NOTATION: skip to the closing `>`, honouring quoted strings.
         this.i += 2;
         while (this.i < this.n && s[this.i] !== '>') {
           if (s[this.i] === '"' || s[this.i] === "'") this.quoted('literal');
@@ -302,6 +336,7 @@ class Parser {
         const start = this.i;
         let end = s.indexOf('<', start);
         if (end < 0) end = n;
+        if (end - start > this.limits.maxTextChars) throw this.tooLong('a text node', start, end - start, this.limits.maxTextChars);
         const raw = s.slice(start, end);
         const cdataEnd = raw.indexOf(']]>');
         if (cdataEnd >= 0) throw new Stop('syntax', start + cdataEnd, '`]]>` is not allowed in text; write `]]&gt;`');
@@ -336,6 +371,7 @@ class Parser {
           const at = this.i;
           const end = s.indexOf(']]>', at + 9);
           if (end < 0) throw new Stop('syntax', at, 'CDATA section is not closed with `]]>`');
+          if (end - at > this.limits.maxTextChars) throw this.tooLong('a CDATA section', at, end - at, this.limits.maxTextChars);
           const pos = this.lines.locate(at);
           parent.children.push({ kind: 'text', text: s.slice(at + 9, end), cdata: true, line: pos.line, column: pos.column });
           this.i = end + 3;
@@ -348,6 +384,14 @@ class Parser {
         const pos = this.lines.locate(at);
         parent.children.push({ kind: 'pi', target, data, line: pos.line, column: pos.column });
       } else {
+        // The stack holds the open elements from the root down, so a child's depth is one more.
+        if (stack.length + 1 > this.limits.maxDepth) {
+          throw new Stop(
+            'too-deep',
+            this.i,
+            `elements are nested more than ${this.limits.maxDepth} levels deep here; no TEI document needs that many: look for start tags that should have been closed`,
+          );
+        }
         const child = this.startTag(parent, scopes);
         parent.children.push(child.element);
         if (!child.selfClosing) stack.push(child.element);
@@ -392,6 +436,7 @@ class Parser {
       const vStart = this.i + 1;
       const vEnd = s.indexOf(q, vStart);
       if (vEnd < 0) throw new Stop('syntax', this.i, `the value of attribute ${attrName} is not closed`);
+      if (vEnd - vStart > this.limits.maxAttributeChars) throw this.tooLong(`the value of attribute ${attrName}`, vStart, vEnd - vStart, this.limits.maxAttributeChars);
       const rawValue = s.slice(vStart, vEnd);
       const lt = rawValue.indexOf('<');
       if (lt >= 0) throw new Stop('syntax', vStart + lt, `\`<\` is not allowed in an attribute value (attribute ${attrName}); write \`&lt;\``);

@@ -108,14 +108,14 @@ export function teiPath(element: XmlElement, steps: readonly string[]): XmlEleme
 }
 
 export function textContent(element: XmlElement): string {
+  // Iterative, like descendantsOrSelf: a recursive walk is a stack overflow waiting for deep input.
   let out = '';
-  const walk = (e: XmlElement): void => {
-    for (const c of e.children) {
-      if (c.kind === 'text') out += c.text;
-      else if (c.kind === 'element') walk(c);
-    }
-  };
-  walk(element);
+  const stack: XmlNode[] = [element];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.kind === 'text') out += node.text;
+    else if (node.kind === 'element') for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
   return out;
 }
 

@@ -1,9 +1,16 @@
 // Every registered rule has a fixture that triggers it at the right line, and one that does not.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../src/diagnostics/rules.js';
 import { diagnosticsOf, FIXTURES, validate } from './cli.js';
 
 const F = FIXTURES;
+const H = 'test/hostile/fixtures';
+// An attribute value over the 1 M-character limit: generated, as it is too big to keep in git.
+const LONG = path.join(mkdtempSync(path.join(tmpdir(), 'rules-too-long-')), 'long.xml');
+writeFileSync(LONG, `<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<text><body><p n="${'x'.repeat(1024 * 1024 + 1)}"/></body></text></TEI>\n`);
 const MINI = `${F}/schema/mini.rng`;
 const edition = (name: string): string[] => ['--config', `${F}/edition/${name}/edition.config.json`];
 const config = (name: string): string[] => ['--config', `${F}/config/${name}/edition.config.json`];
@@ -41,6 +48,11 @@ const cases: Case[] = [
   { rule: 'wf/entity-declaration', bad: [`${F}/wf/entity-declaration/bad.xml`], line: 3, good: [`${F}/wf/doctype-harmless/good.xml`], exit: 1 },
   { rule: 'wf/namespace', bad: [`${F}/wf/namespace/bad.xml`], line: 12, good: [`${F}/clean/good.xml`], exit: 1 },
   { rule: 'wf/duplicate-attribute', bad: [`${F}/wf/duplicate-attribute/bad.xml`], line: 12, good: [`${F}/clean/good.xml`], exit: 1 },
+  { rule: 'wf/dtd-defaults', bad: [`${H}/attlist-defaults/doc.xml`], line: 3, good: [`${F}/wf/doctype-harmless/good.xml`], exit: 1 },
+  { rule: 'wf/xinclude', bad: [`${H}/xinclude/doc.xml`], line: 13, good: [`${F}/clean/good.xml`], exit: 1 },
+  { rule: 'wf/too-deep', bad: [`${H}/too-deep/doc.xml`], line: 265, good: [`${F}/clean/good.xml`], exit: 1 },
+  { rule: 'wf/too-long', bad: [LONG], line: 2, good: [`${F}/clean/good.xml`], exit: 1 },
+  { rule: 'tei/unsafe-url', bad: [`${H}/web/javascript-target/doc.xml`], line: 12, good: [`${F}/clean/good.xml`], exit: 0 },
   { rule: 'tei/not-tei', bad: [`${F}/tei/not-tei/bad.xml`], line: 2, good: [`${F}/clean/good.xml`], exit: 1 },
   { rule: 'rng/invalid', bad: ['--schema', MINI, `${F}/rng/bad.xml`], line: 11, good: ['--schema', MINI, `${F}/clean/good.xml`], exit: 1 },
   { rule: 'rng/schema-error', bad: ['--schema', `${F}/schema/broken.rng`, `${F}/clean/good.xml`], line: undefined, good: ['--schema', MINI, `${F}/clean/good.xml`], exit: 3 },

@@ -1,5 +1,6 @@
 // What the editorial rules see: the parsed TEI files, the role each plays in the edition, and
 // an index of xml:ids that can also reach files the user did not name (read on demand, safely).
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { SourceFile } from '../../read/load.js';
 import { loadXmlFile } from '../../read/load.js';
@@ -24,11 +25,43 @@ export interface IdEntry {
   element: XmlElement;
 }
 
+/** The real path (symbolic links followed) when the file exists, else the path as resolved. */
+function realPath(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+/** Whether `file` lies inside one of `folders` (all absolute). */
+export function isInsideFolders(file: string, folders: readonly string[]): boolean {
+  return folders.some((folder) => {
+    const rel = path.relative(folder, file);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  });
+}
+
 export class IdIndex {
   private readonly byFile = new Map<string, Map<string, IdEntry> | null>();
+  private readonly boundary: readonly string[] | undefined;
 
-  constructor(private readonly sources: readonly SourceFile[]) {
+  /**
+   * `boundary`: the folders a pointer may lead the checker into (the edition's folder). A file
+   * outside them is never opened, whatever a pointer says; without a boundary, any file may be.
+   */
+  constructor(
+    private readonly sources: readonly SourceFile[],
+    boundary?: readonly string[],
+  ) {
     for (const s of sources) this.byFile.set(s.absolutePath, IdIndex.idsOf(s));
+    this.boundary = boundary?.map(realPath);
+  }
+
+  /** Whether a pointer may lead to this file: one of the checked files, or a file inside the boundary. */
+  mayRead(absolutePath: string): boolean {
+    if (this.byFile.has(absolutePath) || this.boundary === undefined) return true;
+    return isInsideFolders(realPath(absolutePath), this.boundary);
   }
 
   static idsOf(source: SourceFile): Map<string, IdEntry> {
@@ -43,6 +76,7 @@ export class IdIndex {
   /** The ids of a file; files outside the checked set are read once, through the same safe reader. */
   idsIn(absolutePath: string): Map<string, IdEntry> | null {
     if (!this.byFile.has(absolutePath)) {
+      if (!this.mayRead(absolutePath)) return null;
       const loaded = loadXmlFile(displayPath(absolutePath));
       this.byFile.set(absolutePath, loaded.ok ? IdIndex.idsOf(loaded.source) : null);
     }

@@ -8,6 +8,7 @@ import { checkDocumentMetadata } from './document-metadata.js';
 import { checkDuplicateIds } from './duplicate-id.js';
 import { checkUnlinkedNames } from './name-unlinked.js';
 import { checkReferences } from './ref-unresolved.js';
+import { checkUrlSchemes } from './url-scheme.js';
 
 export { checkIsTei } from './not-tei.js';
 export { IdIndex, parsePointer, type FileRole, type TeiContext } from './context.js';
@@ -20,5 +21,6 @@ export function runEditorialRules(context: TeiContext): Diagnostic[] {
     ...checkUnlinkedNames(context),
     ...checkDocumentMetadata(context),
     ...checkApparatus(context),
+    ...checkUrlSchemes(context),
   ];
 }

@@ -20,6 +20,10 @@ export function checkReferences(context: TeiContext): Diagnostic[] {
           const target = parsePointer(token, source);
           if (target.kind !== 'local') continue;
           const place = { file: source.path, line: a.line, column: a.column, severity: 'error' as const, ruleId: 'tei/ref-unresolved' };
+          if (!context.ids.mayRead(target.file)) {
+            out.push({ ...place, message: `@${a.name}="${token}" points outside the edition's folder (to ${displayPath(target.file)}); files there are never read: point to a file inside the edition` });
+            continue;
+          }
           const found = target.id === undefined ? (context.ids.idsIn(target.file) === null ? null : true) : context.ids.lookup(target.file, target.id);
           if (found === null) {
             out.push({ ...place, message: `@${a.name}="${token}" points to ${displayPath(target.file)}, which does not exist or is not readable XML` });

@@ -136,6 +136,16 @@ function editionFiles(config: EditionConfig): { files: PlannedFile[]; problems: 
   return { files: files.filter((f) => (seen.has(f.path) ? false : (seen.add(f.path), true))), problems };
 }
 
+function boundaryFor(config: EditionConfig | undefined, paths: readonly string[]): string[] {
+  if (paths.length === 0 && config) return [config.root];
+  const folders = [process.cwd()];
+  for (const p of paths) {
+    const abs = path.resolve(p);
+    folders.push(existsSync(abs) && statSync(abs).isDirectory() ? abs : path.dirname(abs));
+  }
+  return folders;
+}
+
 export async function validateCommand(args: string[]): Promise<number> {
   const parsed = parseArgs(args);
   if (!parsed.ok) {
@@ -194,6 +204,9 @@ export async function validateCommand(args: string[]): Promise<number> {
     schematron: (config?.schematron ?? []).map((s) => ({ path: s, display: displayPath(s) })),
     ...(o.maxBytes === undefined ? {} : { maxBytes: o.maxBytes }),
     ruleLevels: config?.rules ?? {},
+    // Pointers may lead into the edition's folder (with PATH: the working directory and the named
+    // folders), never outside it.
+    boundary: boundaryFor(config, o.paths),
   };
   const result = await runValidation(plan);
   const report: Report = {
