@@ -155,7 +155,7 @@ export async function buildSite(plan: BuildPlan): Promise<BuildResult> {
   if (failures.length) return { exitCode: 3, report, texts: validation.texts, written: [], failure: `the transformation failed:\n  ${failures.join('\n  ')}` };
 
   const sorted = sortDocuments(documents);
-  const first = front ?? sorted[0]?.data;
+  const first = front ?? documents[0]?.data;
   const model: SiteModel = {
     title: plan.title ?? (first?.title || 'TEI edition'),
     subtitle: front?.subtitle ?? '',
