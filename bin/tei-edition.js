@@ -8,5 +8,6 @@ if (!existsSync(fileURLToPath(main))) {
   process.stderr.write('tei-edition: the CLI is not compiled yet; run `npm run compile` (or `npm run build`) first.\n');
   process.exit(3);
 }
-const { run } = await import(main.href);
+const { run, guardProcess } = await import(main.href);
+guardProcess(process.argv.includes('--debug'));
 process.exitCode = await run(process.argv.slice(2));

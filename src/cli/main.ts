@@ -48,10 +48,32 @@ export async function run(argv: string[]): Promise<number> {
     return await command(rest);
   } catch (error) {
     // Anything reaching here is a bug or a tool failure, never the user's content.
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`tei-edition: internal error: ${message}\n`);
-    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-    else process.stderr.write('Run again with --debug for details.\n');
+    reportInternal(error, debug);
     return ExitCode.internal;
   }
+}
+
+function reportInternal(error: unknown, debug: boolean): void {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`tei-edition: internal error: ${message}\n`);
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  else process.stderr.write('Run again with --debug for details.\n');
+}
+
+let guarded = false;
+
+/**
+ * Errors thrown outside the command's own promise (a tool's worker, a stray callback) would
+ * otherwise end the process with Node's stack trace and exit code 1, which means "content
+ * errors" here. They are internal errors: exit 3, a stack only with --debug.
+ */
+export function guardProcess(debug: boolean): void {
+  if (guarded) return;
+  guarded = true;
+  const fail = (error: unknown): void => {
+    reportInternal(error, debug);
+    process.exit(ExitCode.internal);
+  };
+  process.on('uncaughtException', fail);
+  process.on('unhandledRejection', fail);
 }

@@ -1,10 +1,11 @@
 // Loads edition.config.json strictly: unknown keys, wrong types and missing paths are
 // diagnostics (config/…) that say how to fix them, and the caller exits with 2.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { findRule, type RuleLevel } from '../diagnostics/rules.js';
 import type { EditionConfig } from './edition-config.js';
+import { outputFolderProblem } from './output-folder.js';
 
 export type ConfigResult = { ok: true; config: EditionConfig } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -68,9 +69,15 @@ export function loadConfig(configPath: string, displayName: string = configPath)
   });
   let text: string;
   try {
-    text = readFileSync(configPath, 'utf8');
-  } catch {
-    return { ok: false, diagnostics: [at('config/not-found', `config file not found: ${file} (create it, or name another with --config FILE)`)] };
+    if (statSync(configPath).isDirectory()) {
+      return { ok: false, diagnostics: [at('config/not-found', `${file} is a folder, not a config file: name the file itself, e.g. --config ${path.join(file, 'edition.config.json')}`)] };
+    }
+    // Editors on some systems save JSON with a byte-order mark, which JSON.parse refuses.
+    text = readFileSync(configPath, 'utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' || code === 'ENOTDIR' ? 'not found' : `cannot be read (${code ?? 'unknown error'})`;
+    return { ok: false, diagnostics: [at('config/not-found', `config file ${why}: ${file} (create it, or name another with --config FILE)`)] };
   }
   let raw: unknown;
   try {
@@ -127,15 +134,22 @@ export function loadConfig(configPath: string, displayName: string = configPath)
     if (key === 'slug' && typeof value === 'string' && !/^[a-z0-9][a-z0-9-]*$/.test(value)) {
       diagnostics.push(at('config/wrong-type', `"slug" must use lowercase letters, digits and hyphens only (got "${value}")`, line));
     }
+    if (key === 'out' && typeof value === 'string') {
+      const problem = outputFolderProblem(path.resolve(root, value));
+      if (problem) diagnostics.push(at('config/output-folder', `"out": ${problem}`, line));
+    }
     if (key === 'documents' && Array.isArray(value) && value.length === 0) {
       diagnostics.push(at('config/wrong-type', `"documents" must name at least one file or folder: ${spec.help}`, line));
     }
     if (spec.path) {
       const list = Array.isArray(value) ? (value as string[]) : [value as string];
       for (const p of list) {
-        if (!existsSync(path.resolve(root, p))) {
+        const full = path.resolve(root, p);
+        if (!existsSync(full)) {
           const hint = key === 'schema' ? ' (generate it with `npm run schema`, or fix the path)' : ' (fix the path; paths are relative to the config file)';
           diagnostics.push(at('config/missing-path', `"${key}": ${p} does not exist${hint}`, line));
+        } else if (spec.path === 'file' && !statSync(full).isFile()) {
+          diagnostics.push(at('config/missing-path', `"${key}": ${p} is a folder, not a file: name the file`, line));
         }
       }
     }

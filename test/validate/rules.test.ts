@@ -33,6 +33,7 @@ const cases: Case[] = [
   { rule: 'config/wrong-type', bad: config('wrong-type'), line: 13, good: config('good'), exit: 2 },
   { rule: 'config/missing-path', bad: config('missing-path'), line: 11, good: config('good'), exit: 2 },
   { rule: 'config/unknown-rule', bad: config('unknown-rule'), line: 15, good: config('good'), exit: 2 },
+  { rule: 'config/output-folder', bad: config('output-folder'), line: 13, good: config('good'), exit: 2 },
   { rule: 'io/missing-file', bad: [`${F}/clean/absent.xml`], line: undefined, good: [`${F}/clean/good.xml`], exit: 2 },
   { rule: 'io/no-files', bad: [`${F}/io/no-files`], line: undefined, good: [`${F}/clean`], exit: 2 },
   { rule: 'io/empty-file', bad: [`${F}/io/empty-file/bad.xml`], line: undefined, good: [`${F}/clean/good.xml`], exit: 1 },
