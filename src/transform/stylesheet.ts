@@ -1,7 +1,8 @@
 // XSLT → SEF at build time, cached by a hash of every stylesheet source, parsed once per process.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { packageRoot } from './package-root.js';
@@ -39,7 +40,7 @@ export function stylesheetHash(xsltDir: string): string {
 const loaded = new Map<string, CompiledStylesheet>();
 
 /** The compiled form of xslt/<entry>.xsl, from the cache or compiled now with the xslt3 compiler. */
-export async function loadStylesheet(entry: string, cacheDir = path.join(packageRoot, '.cache', 'xslt')): Promise<CompiledStylesheet> {
+export async function loadStylesheet(entry: string, cacheDir = writableCacheDir()): Promise<CompiledStylesheet> {
   const xsltDir = path.join(packageRoot, 'xslt');
   const hash = stylesheetHash(xsltDir);
   const key = `${entry}-${hash}`;
@@ -65,8 +66,15 @@ export async function loadStylesheet(entry: string, cacheDir = path.join(package
   return compiled;
 }
 
-/** Writes nothing: exposed for tests that need the cache location. */
-export function defaultCacheDir(): string {
-  return path.join(packageRoot, '.cache', 'xslt');
+/** The package's own .cache/xslt, or a folder in the system's temporary folder when the package is read-only. */
+export function writableCacheDir(): string {
+  const own = path.join(packageRoot, '.cache', 'xslt');
+  try {
+    mkdirSync(own, { recursive: true });
+    accessSync(own, constants.W_OK);
+    return own;
+  } catch {
+    return path.join(tmpdir(), 'tei-edition-xslt-cache');
+  }
 }
 

@@ -254,6 +254,11 @@
   <xsl:template match="tei:figDesc" mode="te:html"><figcaption><xsl:apply-templates mode="#current"/></figcaption></xsl:template>
   <xsl:template match="tei:graphic | tei:media" mode="te:html"/>
 
+  <!-- Identifiers in the header say what they identify. -->
+  <xsl:template match="tei:teiHeader//tei:idno[@type]" mode="te:html">
+    <span class="idno"><span class="idno-type ed">{te:label(translate(@type, '-_', '  '))}: </span><xsl:apply-templates mode="#current"/></span>
+  </xsl:template>
+
   <!-- Anything else keeps its text, in a span named after the element. -->
   <xsl:template match="*" mode="te:html" priority="-1">
     <span class="tei-{te:safe-id(local-name())}">
