@@ -60,7 +60,7 @@ export function unsafeHtmlFindings(html: string, options: SafetyOptions = {}): s
       if (equiv === 'content-security-policy') csp = true;
       if (equiv === 'refresh') findings.push('a meta refresh');
     }
-    if (tag === 'iframe' || tag === 'object' || tag === 'embed' || tag === 'base' || tag === 'form') findings.push(`a <${tag}> element`);
+    if (tag === 'iframe' || tag === 'object' || tag === 'embed' || tag === 'base') findings.push(`a <${tag}> element`);
     for (const a of el.attrs) {
       const name = a.prefix ? `${a.prefix}:${a.name}` : a.name;
       if (/^on/i.test(a.name)) findings.push(`an event handler ${name}="${a.value.slice(0, 60)}" on <${tag}>`);
