@@ -22,6 +22,7 @@ const list: Rule[] = [
   { id: 'config/missing-path', severity: 'error', kind: 'usage', summary: 'A file or folder named in the config does not exist.' },
   { id: 'config/unknown-rule', severity: 'error', kind: 'usage', summary: 'The config sets the level of a rule id that does not exist.' },
   { id: 'config/output-folder', severity: 'error', kind: 'usage', summary: 'The output folder is a file, lies under a file, or is not writable.' },
+  { id: 'package/locked', severity: 'error', kind: 'usage', summary: 'Another build is writing the same output folder.' },
   { id: 'io/missing-file', severity: 'error', kind: 'usage', summary: 'A file or folder named on the command line does not exist or cannot be read.' },
   { id: 'io/no-files', severity: 'error', kind: 'usage', summary: 'A folder holds no .xml files.' },
   { id: 'io/empty-file', severity: 'error', kind: 'content', summary: 'The file is empty or holds only whitespace.' },

@@ -1,5 +1,6 @@
 // The whole build: check → transform → render → package. Checking ends it when there are errors,
 // before anything is written.
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { runValidation, type PlannedFile } from '../check/run-validation.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -14,7 +15,11 @@ import { sourceDate } from '../render/source-date.js';
 import { packageRoot } from '../transform/package-root.js';
 import { loadStylesheet } from '../transform/stylesheet.js';
 import { fileUri, transformFile, type TransformedFile, type TransformParams } from '../transform/transform-file.js';
-import { writeSiteAtomically } from './write-site.js';
+import { outputFolderProblem } from '../config/output-folder.js';
+import { acquireBuildLock } from './build-lock.js';
+import { onExit } from './exit-cleanup.js';
+import { describeWriteError } from './write-error.js';
+import { removeStaleTemporaries, writeSiteAtomically } from './write-site.js';
 
 export interface BuildPlan {
   mode: 'edition' | 'paths';
@@ -30,6 +35,10 @@ export interface BuildPlan {
   ruleLevels: Record<string, RuleLevel>;
   baseUrl?: string;
   strict: boolean;
+  /** Largest source file accepted, in bytes (default: the read stage's). */
+  maxBytes?: number;
+  /** Folders pointers may lead into (default: the working directory and the files' folders). */
+  boundary?: string[];
   /** Folder whose last commit dates the build when SOURCE_DATE_EPOCH is unset. */
   dateFrom: string;
 }
@@ -79,7 +88,47 @@ function softenForPaths(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   });
 }
 
+/**
+ * Lets the event loop run between documents: the transformations are synchronous, and without a
+ * pause SIGINT or SIGTERM would only be handled once the whole build was written.
+ */
+function yieldToEvents(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * One build at a time per output folder: the lock is taken before anything else and released at
+ * the end, or when the process ends early. Leftovers of crashed builds are removed under it.
+ */
 export async function buildSite(plan: BuildPlan): Promise<BuildResult> {
+  const outDir = path.dirname(path.resolve(plan.siteDir));
+  const usage = (ruleId: string, message: string): BuildResult => ({
+    exitCode: 2,
+    report: { files: [], diagnostics: [{ file: displayPath(outDir), severity: 'error', ruleId, message }] },
+    texts: new Map(),
+    written: [],
+  });
+  const problem = outputFolderProblem(outDir);
+  if (problem) return usage('config/output-folder', problem);
+  let lock;
+  try {
+    mkdirSync(path.dirname(outDir), { recursive: true });
+    lock = acquireBuildLock(outDir);
+  } catch (error) {
+    return { exitCode: 3, report: { files: [], diagnostics: [] }, texts: new Map(), written: [], failure: describeWriteError(error, displayPath(outDir)) };
+  }
+  if (!lock.ok) return usage('package/locked', lock.message);
+  const forget = onExit(lock.release);
+  try {
+    removeStaleTemporaries(outDir);
+    return await buildUnderLock(plan);
+  } finally {
+    lock.release();
+    forget();
+  }
+}
+
+async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
   const planned: PlannedFile[] = [];
   if (plan.edition) planned.push({ path: displayPath(plan.edition), role: 'edition' });
   for (const f of plan.documents) planned.push({ path: displayPath(f), role: plan.mode === 'edition' ? 'document' : 'file' });
@@ -90,6 +139,8 @@ export async function buildSite(plan: BuildPlan): Promise<BuildResult> {
   const validation = await runValidation({
     mode: plan.mode,
     files,
+    ...(plan.maxBytes === undefined ? {} : { maxBytes: plan.maxBytes }),
+    ...(plan.boundary ? { boundary: plan.boundary } : {}),
     ...(plan.schema ? { schema: { path: plan.schema, display: displayPath(plan.schema) } } : {}),
     schematron: plan.schematron.map((s) => ({ path: s, display: displayPath(s) })),
     ruleLevels: plan.ruleLevels,
@@ -127,7 +178,8 @@ export async function buildSite(plan: BuildPlan): Promise<BuildResult> {
 
   const failures: string[] = [];
   const run = (source: SourceFile, params: TransformParams): TransformedFile | undefined => {
-    const outcome = transformFile(stylesheet, source.absolutePath, params);
+    // The text that was checked, not a second read of the file: the same bytes, any encoding.
+    const outcome = transformFile(stylesheet, source.absolutePath, params, source.text);
     if (outcome.ok) return outcome.file;
     failures.push(`${source.path}: ${outcome.message}`);
     return undefined;
@@ -141,11 +193,13 @@ export async function buildSite(plan: BuildPlan): Promise<BuildResult> {
 
   const documents: SiteDocument[] = [];
   for (const s of documentSources) {
+    await yieldToEvents();
     const data = run(s, params);
     if (data) documents.push({ source: s.path, page: pageOf.get(s)!, data });
   }
   const registers: SiteRegister[] = [];
   for (const s of registerSources) {
+    await yieldToEvents();
     const data = run(s, params);
     if (!data) continue;
     const heads = [...new Set(data.entries.map((e) => e.listHead).filter(Boolean))];
@@ -174,7 +228,7 @@ export async function buildSite(plan: BuildPlan): Promise<BuildResult> {
   try {
     writeSiteAtomically(plan.siteDir, output, { copy: [{ from: path.join(packageRoot, 'src', 'templates', 'assets'), to: 'assets' }] });
   } catch (error) {
-    return { exitCode: 3, report, texts: validation.texts, written: [], failure: `could not write ${plan.siteDir}: ${(error as Error).message}` };
+    return { exitCode: 3, report, texts: validation.texts, written: [], failure: describeWriteError(error, displayPath(plan.siteDir)) };
   }
   return { exitCode: 0, report, texts: validation.texts, written: output.map((o) => o.path) };
 }

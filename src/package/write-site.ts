@@ -2,6 +2,7 @@
 // file is written: a failed build leaves the previous output untouched.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { onExit } from './exit-cleanup.js';
 
 export interface SiteFile {
   /** Path from the site root, '/'-separated. */
@@ -30,27 +31,57 @@ export interface WriteOptions {
   copy?: { from: string; to: string }[];
 }
 
+/** Temporary folders of builds of `outDir` are named with this prefix and the builder's process id. */
+export function temporaryPrefix(outDir: string): string {
+  return `.${path.basename(path.resolve(outDir))}.building-`;
+}
+
+/**
+ * Removes temporary folders left beside `outDir` by builds that crashed or were killed. Only
+ * call this while holding the build lock: then no other build is writing one.
+ */
+export function removeStaleTemporaries(outDir: string): void {
+  const parent = path.dirname(path.resolve(outDir));
+  if (!existsSync(parent)) return;
+  const prefix = temporaryPrefix(outDir);
+  for (const name of readdirSync(parent)) if (name.startsWith(prefix)) rmSync(path.join(parent, name), { recursive: true, force: true });
+}
+
+/**
+ * Writes the site into a temporary folder next to the output folder (`.dist.building-<pid>` beside
+ * `dist/`) and swaps it into `<out>/<site>` only when every file is written. An error, or the
+ * process ending early (SIGINT, SIGTERM), removes the temporary folder; a crash leaves it for the
+ * next build to remove.
+ */
 export function writeSiteAtomically(siteDir: string, files: readonly SiteFile[], options: WriteOptions = {}): void {
-  const parent = path.dirname(path.resolve(siteDir));
-  const base = path.basename(siteDir);
-  const temporary = path.join(parent, `.${base}-building-${process.pid}`);
-  const previous = path.join(parent, `.${base}-previous-${process.pid}`);
+  const target = path.resolve(siteDir);
+  const outDir = path.dirname(target);
+  const temporary = path.join(path.dirname(outDir), `${temporaryPrefix(outDir)}${process.pid}`);
+  const staged = path.join(temporary, path.basename(target));
+  const previous = path.join(temporary, '.previous');
   rmSync(temporary, { recursive: true, force: true });
-  mkdirSync(temporary, { recursive: true });
+  const forget = onExit(() => rmSync(temporary, { recursive: true, force: true }));
   try {
-    for (const c of options.copy ?? []) copyTree(c.from, path.join(temporary, c.to));
+    mkdirSync(staged, { recursive: true });
+    for (const c of options.copy ?? []) copyTree(c.from, path.join(staged, c.to));
     for (const file of files) {
       if (!isSafeSitePath(file.path)) throw new Error(`refusing to write outside the site folder: ${JSON.stringify(file.path)}`);
-      const target = path.join(temporary, ...file.path.split('/'));
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, file.content);
+      const destination = path.join(staged, ...file.path.split('/'));
+      mkdirSync(path.dirname(destination), { recursive: true });
+      writeFileSync(destination, file.content);
     }
-    if (existsSync(siteDir)) renameSync(siteDir, previous);
-    renameSync(temporary, siteDir);
-    rmSync(previous, { recursive: true, force: true });
-  } catch (error) {
+    // The swap: two renames, undone if the second fails.
+    mkdirSync(outDir, { recursive: true });
+    const hadPrevious = existsSync(target);
+    if (hadPrevious) renameSync(target, previous);
+    try {
+      renameSync(staged, target);
+    } catch (error) {
+      if (hadPrevious) renameSync(previous, target);
+      throw error;
+    }
+  } finally {
     rmSync(temporary, { recursive: true, force: true });
-    if (!existsSync(siteDir) && existsSync(previous)) renameSync(previous, siteDir);
-    throw error;
+    forget();
   }
 }

@@ -4,6 +4,7 @@ declare module 'saxon-js' {
     stylesheetInternal?: unknown;
     sourceFileName?: string;
     sourceText?: string;
+    sourceBaseURI?: string;
     destination?: 'serialized' | 'raw' | 'document';
     stylesheetParams?: Record<string, unknown>;
     deliverMessage?: (message: unknown, errorCode: unknown) => void;

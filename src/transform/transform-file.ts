@@ -1,6 +1,7 @@
 // One TEI file through the HTML stylesheet: HTML fragments and the data the site is made from.
 import { pathToFileURL } from 'node:url';
 import SaxonJS from 'saxon-js';
+import { asUtf8Source } from '../read/decode.js';
 import type { CompiledStylesheet } from './stylesheet.js';
 
 export interface NameRef {
@@ -94,12 +95,18 @@ export function fileUri(absolutePath: string): string {
   return pathToFileURL(absolutePath).href;
 }
 
-export function transformFile(stylesheet: CompiledStylesheet, absolutePath: string, params: TransformParams): TransformOutcome {
+/**
+ * `text`: the decoded text the checks read. Given, the processor parses exactly that (SaxonJS reads
+ * files as UTF-8 only, and a second read could see a file changed since it was checked); the file's
+ * path stays its base URI, so relative pointers resolve as before.
+ */
+export function transformFile(stylesheet: CompiledStylesheet, absolutePath: string, params: TransformParams, text?: string): TransformOutcome {
   try {
+    const source = text === undefined ? { sourceFileName: absolutePath } : { sourceText: asUtf8Source(text), sourceBaseURI: fileUri(absolutePath) };
     const result = SaxonJS.transform(
       {
         stylesheetInternal: stylesheet.sef,
-        sourceFileName: absolutePath,
+        ...source,
         destination: 'serialized',
         stylesheetParams: { root: params.root, links: params.links, sigla: params.sigla, 'witness-order': params.witnessOrder },
       },

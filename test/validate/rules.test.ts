@@ -72,7 +72,8 @@ const matches = (rule: string, id: string): boolean => id === rule || (rule === 
 
 describe('each rule', () => {
   it('has a case below for every registered rule id', () => {
-    expect(cases.map((c) => c.rule).sort()).toEqual([...rules.keys()].sort());
+    // package/locked is the build's alone: test/hostile/atomic.test.ts makes it fire.
+    expect(cases.map((c) => c.rule).sort()).toEqual([...rules.keys()].filter((id) => id !== 'package/locked').sort());
   });
 
   for (const c of cases) {

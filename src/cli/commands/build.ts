@@ -23,6 +23,7 @@ Options:
   --base-url URL    public address of the site, for canonical links and citations
   --schema FILE     with PATH: also check against this RelaxNG schema (findings are warnings)
   --strict          warnings stop the build too
+  --max-size MB     largest source file accepted (default: 16)
   --quiet           print nothing but problems
   --debug           print stack traces of internal errors
   -h, --help        show this help
@@ -33,6 +34,7 @@ Exit codes: 0 built, 1 content errors, 2 usage or config error, 3 internal or to
 `;
 
 interface Options {
+  maxBytes?: number;
   config?: string;
   out?: string;
   baseUrl?: string;
@@ -71,6 +73,12 @@ function parseArgs(args: readonly string[]): { ok: true; options: Options } | { 
         break;
       case '--debug':
         break;
+      case '--max-size': {
+        const v = Number(value());
+        if (!Number.isFinite(v) || v <= 0) return { ok: false, message: '--max-size needs a size in MB, e.g. --max-size 64' };
+        options.maxBytes = Math.round(v * 1024 * 1024);
+        break;
+      }
       case '--config':
       case '--out':
       case '--schema':
@@ -102,6 +110,24 @@ function printReport(report: Report, texts: ReadonlyMap<string, string>): void {
 function usageError(diagnostics: Diagnostic[]): number {
   printReport({ files: [], diagnostics }, new Map());
   return ExitCode.usage;
+}
+
+/**
+ * SIGINT and SIGTERM end the build through process.exit, so the exit handlers run: they remove the
+ * temporary folder and release the lock. Node runs these handlers between synchronous steps, so a
+ * swap already under way completes first: the output is the old build or the new one, never a mix.
+ */
+function exitOnSignals(siteDir: string): () => void {
+  const handler = (signal: NodeJS.Signals): void => {
+    process.stderr.write(`tei-edition build: interrupted by ${signal}; ${displayPath(path.dirname(siteDir))} holds the last complete build\n`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
 }
 
 export async function buildCommand(args: string[]): Promise<number> {
@@ -144,6 +170,9 @@ export async function buildCommand(args: string[]): Promise<number> {
       ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}),
       strict: o.strict,
       dateFrom: c.root,
+      ...(o.maxBytes === undefined ? {} : { maxBytes: o.maxBytes }),
+      // Pointers may lead anywhere in the edition's folder, never outside it.
+      boundary: [c.root],
     };
   } else {
     const expanded = expandPaths(o.paths);
@@ -167,11 +196,19 @@ export async function buildCommand(args: string[]): Promise<number> {
       ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}),
       strict: o.strict,
       dateFrom: existsSync(first) && statSync(first).isDirectory() ? first : path.dirname(path.resolve(first)),
+      ...(o.maxBytes === undefined ? {} : { maxBytes: o.maxBytes }),
+      boundary: [process.cwd(), ...o.paths.map((p) => (existsSync(p) && statSync(p).isDirectory() ? path.resolve(p) : path.dirname(path.resolve(p))))],
     };
   }
 
   const started = performance.now();
-  const result = await buildSite(plan);
+  const stopSignals = exitOnSignals(plan.siteDir);
+  let result;
+  try {
+    result = await buildSite(plan);
+  } finally {
+    stopSignals();
+  }
   printReport(result.report, result.texts);
   if (result.failure) process.stderr.write(`tei-edition build: ${result.failure}\n`);
   if (result.exitCode !== 0) {
