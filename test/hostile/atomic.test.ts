@@ -122,7 +122,7 @@ describe('two builds of one output folder', () => {
   });
 });
 
-describe('a full disk', () => {
+describe('a full or read-only disk', () => {
   const mount = path.join(temp, 'small-disk');
   let mounted = false;
   beforeAll(() => {
@@ -150,5 +150,21 @@ describe('a full disk', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(treeDigest(out)).toBe(before);
     expect(strayEntries(out)).toEqual([]);
+  });
+
+  it('a read-only output folder: config/output-folder, exit 2, before any work', (context) => {
+    if (!mounted) context.skip();
+    execFileSync('mount', ['-o', 'remount,ro', mount]);
+    try {
+      const out = path.join(mount, 'dist');
+      const before = treeDigest(out);
+      const run = runChild(['build', clean, '--out', out]);
+      expect(run.status, run.stderr).toBe(2);
+      expect(run.stderr).toContain('config/output-folder');
+      expect(run.stderr).toMatch(/not writable/);
+      expect(treeDigest(out)).toBe(before);
+    } finally {
+      execFileSync('mount', ['-o', 'remount,rw', mount]);
+    }
   });
 });
