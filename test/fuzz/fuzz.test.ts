@@ -15,6 +15,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 20260701);
 /** Per command and case: far above the few milliseconds a case takes, far below a hang. */
 const CASE_BOUND_MS = Number(process.env.FUZZ_CASE_MS ?? 10_000);
+// Site pages carry a CSP meta tag; EPUB content documents are checked for everything else.
 const REQUIRE_CSP = true;
 
 const temp = mkdtempSync(path.join(tmpdir(), 'fuzz-'));
@@ -53,7 +54,7 @@ it(`${RUNS} random and damaged documents: no crash, no hang, documented exit cod
       }
       built++;
       for (const page of pagesUnder(out)) {
-        expect(unsafeHtmlFindings(readFileSync(page, 'utf8'), { requireCsp: REQUIRE_CSP }), page).toEqual([]);
+        expect(unsafeHtmlFindings(readFileSync(page, 'utf8'), { requireCsp: REQUIRE_CSP && page.endsWith('.html') }), page).toEqual([]);
       }
     }),
     { numRuns: RUNS, seed: SEED, endOnFailure: true },
