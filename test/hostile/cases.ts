@@ -37,6 +37,8 @@ export const CASES: HostileCase[] = [
   failing('too-deep', 'wf/too-deep', 265),
   // A pointer out of the edition: reported, never followed (a warning in a build of named files).
   { name: 'pointer-outside', file: 'pointer-outside/doc.xml', rule: 'tei/ref-unresolved', line: 12, validateExit: 1, buildExit: 0 },
+  // Apparatus elements out of place: the text is kept, the build does not fail.
+  { name: 'apparatus-stray-reading', file: 'apparatus-stray-reading/doc.xml', rule: null, validateExit: 0, buildExit: 0, rendered: ['outside any apparatus entry', 'alone'] },
   // Encodings and characters XML forbids.
   failing('encoding-invalid-utf8', 'wf/encoding', 12),
   failing('encoding-unsupported', 'wf/encoding', 1),
