@@ -1,8 +1,8 @@
 // Every registered rule has a fixture that triggers it at the right line, and one that does not.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { rules } from '../../src/diagnostics/rules.js';
 import { diagnosticsOf, FIXTURES, validate } from './cli.js';
 
@@ -10,6 +10,7 @@ const F = FIXTURES;
 const H = 'test/hostile/fixtures';
 // An attribute value over the 1 M-character limit: generated, as it is too big to keep in git.
 const LONG = path.join(mkdtempSync(path.join(tmpdir(), 'rules-too-long-')), 'long.xml');
+afterAll(() => rmSync(path.dirname(LONG), { recursive: true, force: true }));
 writeFileSync(LONG, `<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<text><body><p n="${'x'.repeat(1024 * 1024 + 1)}"/></body></text></TEI>\n`);
 const MINI = `${F}/schema/mini.rng`;
 const edition = (name: string): string[] => ['--config', `${F}/edition/${name}/edition.config.json`];
