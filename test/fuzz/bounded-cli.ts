@@ -40,24 +40,29 @@ export class BoundedCli {
     const id = this.next++;
     const started = performance.now();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const settle = (): void => {
+        clearTimeout(timer);
         worker.off('message', onMessage);
+        worker.off('error', onError);
+      };
+      const timer = setTimeout(() => {
+        settle();
         this.worker = undefined;
         void worker.terminate();
         reject(new Error(`no answer within ${boundMs} ms (a hang?): tei-edition ${args.join(' ')}`));
       }, boundMs);
       const onMessage = (m: { id?: number; status: number; stdout: string; stderr: string }): void => {
         if (m.id !== id) return;
-        clearTimeout(timer);
-        worker.off('message', onMessage);
+        settle();
         resolve({ status: m.status, stdout: m.stdout, stderr: m.stderr, ms: performance.now() - started });
       };
-      worker.on('message', onMessage);
-      worker.once('error', (error) => {
-        clearTimeout(timer);
+      const onError = (error: Error): void => {
+        settle();
         this.worker = undefined;
         reject(error);
-      });
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
       worker.postMessage({ id, args });
     });
   }
