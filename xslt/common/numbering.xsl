@@ -14,13 +14,14 @@
       <xsl:for-each select="$text//tei:p[not(ancestor::tei:note)]"><xsl:map-entry key="'p ' || generate-id()" select="position()"/></xsl:for-each>
       <xsl:for-each select="$text//tei:app"><xsl:map-entry key="'app ' || generate-id()" select="position()"/></xsl:for-each>
       <xsl:for-each select="$text//tei:gap"><xsl:map-entry key="'gap ' || generate-id()" select="position()"/></xsl:for-each>
+      <xsl:for-each select="$text//*[te:is-textual(.)]"><xsl:map-entry key="'textual ' || generate-id()" select="position()"/></xsl:for-each>
       <xsl:for-each select="$text//(tei:opener | tei:closer | tei:head | tei:lg | tei:postscript | tei:trailer | tei:byline
         | tei:epigraph | tei:argument | tei:floatingText | tei:list | tei:table | tei:sp | tei:div | tei:div1 | tei:div2 | tei:div3
         | tei:div4 | tei:div5 | tei:div6 | tei:front | tei:back)"><xsl:map-entry key="'block ' || generate-id()" select="position()"/></xsl:for-each>
     </xsl:map>
   </xsl:variable>
 
-  <!-- The number of $node among the nodes of $kind (note, p, app, gap, block) in the text; 0 if it is not one. -->
+  <!-- The number of $node among the nodes of $kind (note, p, app, gap, textual, block) in the text; 0 if it is not one. -->
   <xsl:function name="te:number" as="xs:integer">
     <xsl:param name="kind" as="xs:string"/>
     <xsl:param name="node" as="element()"/>

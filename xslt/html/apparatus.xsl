@@ -1,16 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Variant readings: a lemma in the text with a lettered apparatus entry, or, in parallel segmentation,
-     every reading in the text (one witness shown at a time by the witness switch) and all readings in the
-     apparatus with their sigla. -->
+<!-- The apparatus on a document page, from the numbers of the apparatus model (common/apparatus-model.xsl):
+     a marker in the text for every entry, and under the text the critical apparatus keyed to lines, the
+     textual notes by letter (the explanatory notes by number are in text.xsl); each entry linked both ways.
+     In parallel segmentation every reading stands in the text, one witness shown at a time by the switch. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:te="urn:x-tei-edition" exclude-result-prefixes="#all" expand-text="yes">
-
-  <!-- The witnesses read in this document, in the edition's order, then in order of first use. -->
-  <xsl:variable name="te:document-witnesses" as="xs:string*">
-    <xsl:variable name="used" as="xs:string*" select="distinct-values(/*/tei:text//tei:app[not(.//tei:lem)]//tei:rdg/te:wit-keys(.))"/>
-    <xsl:sequence select="($witness-order[. = $used], $used[not(. = $witness-order)])"/>
-  </xsl:variable>
 
   <xsl:variable name="te:parallel" as="xs:boolean" select="exists(/*/tei:text//tei:app[not(.//tei:lem)][.//tei:rdg/@wit])"/>
 
@@ -39,24 +34,31 @@
 
   <xsl:variable name="te:root" as="document-node()" select="/"/>
 
+  <!-- The marker of a critical entry in the text. -->
+  <xsl:function name="te:app-marker" as="element()">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:variable name="n" as="xs:integer" select="te:number('app', $app)"/>
+    <sup class="appref ed"><a id="appref-{$n}" href="#app-{$n}" data-entry="app-{$n}" data-number="{$n}" aria-label="Variant {$n}, line {te:line-of($app)}">°</a></sup>
+  </xsl:function>
+
   <xsl:template match="tei:app" mode="te:html">
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="n" as="xs:integer" select="te:number('app', .)"/>
     <xsl:choose>
       <xsl:when test="$in-apparatus">
-        <xsl:apply-templates select="(.//tei:lem, .//tei:rdg)[1]" mode="#current"/>
+        <xsl:apply-templates select="te:base-reading(.)" mode="#current"/>
       </xsl:when>
-      <xsl:when test=".//tei:lem">
-        <span class="app" id="appt-{$n}"><xsl:apply-templates select="(.//tei:lem)[1]" mode="#current"/></span>
-        <sup class="appref ed"><a id="appref-{$n}" href="#app-{$n}" aria-label="Variant {te:letters($n)}">{te:letters($n)}</a></sup>
+      <xsl:when test="exists(te:readings(.)[self::tei:lem])">
+        <span class="app" id="appt-{$n}"><xsl:apply-templates select="te:base-reading(.)" mode="#current"/></span>
+        <xsl:sequence select="te:app-marker(.)"/>
       </xsl:when>
       <xsl:otherwise>
         <span class="app" id="appt-{$n}">
-          <xsl:for-each select=".//tei:rdg[ancestor::tei:app[1] is current()]">
+          <xsl:for-each select="te:readings(.)">
             <span class="rdg {te:witness-classes(.)}"><xsl:apply-templates mode="#current"/></span>
           </xsl:for-each>
         </span>
-        <sup class="appref ed"><a id="appref-{$n}" href="#app-{$n}" aria-label="Variant {te:letters($n)}">{te:letters($n)}</a></sup>
+        <xsl:sequence select="te:app-marker(.)"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -68,28 +70,76 @@
     <span class="{local-name()} ed"><xsl:apply-templates mode="#current"/></span>
   </xsl:template>
 
+  <!-- A textual intervention: its own rendering, then its lettered marker (after the link, inside a link). -->
+  <xsl:template match="tei:text//*[te:is-textual(.)]" mode="te:html" priority="5">
+    <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:next-match/>
+    <xsl:if test="not($in-apparatus) and not($in-link)"><xsl:sequence select="te:textual-markers(.)"/></xsl:if>
+  </xsl:template>
+
+  <xsl:function name="te:textual-markers" as="element()*">
+    <xsl:param name="elements" as="element()*"/>
+    <xsl:for-each select="$elements">
+      <xsl:variable name="n" as="xs:integer" select="te:number('textual', .)"/>
+      <sup class="tnref ed"><a id="tnref-{$n}" href="#tn-{$n}" data-entry="tn-{$n}" data-number="{$n}" aria-label="Textual note {te:letters($n)}">{te:letters($n)}</a></sup>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- ===== the lists under the text ===== -->
   <xsl:template match="tei:text//tei:app" mode="te:apparatus">
     <xsl:variable name="n" as="xs:integer" select="te:number('app', .)"/>
-    <li id="app-{$n}" class="app-entry" tabindex="-1">
-      <a class="app-num ed" href="#appref-{$n}" aria-label="Back to variant {te:letters($n)} in the text">{te:letters($n)}</a>
+    <xsl:variable name="line" as="xs:integer" select="te:line-of(.)"/>
+    <xsl:variable name="base" as="element()?" select="te:base-reading(.)"/>
+    <li id="app-{$n}" class="app-entry" tabindex="-1" data-entry="app-{$n}" data-number="{$n}" data-line="{$line}">
+      <a class="app-num ed" href="#appref-{$n}" aria-label="Back to variant {$n} in the text, line {$line}">{$line}</a>
       <xsl:text> </xsl:text>
-      <xsl:for-each select=".//(tei:lem | tei:rdg)[ancestor::tei:app[1] is current()]">
+      <xsl:for-each select="te:readings(.)">
         <xsl:if test="position() gt 1"><span class="sep" aria-hidden="true"> | </span></xsl:if>
-        <span class="app-reading{if (self::tei:lem) then ' lem' else ''}">
+        <span class="app-reading{if (. is $base) then ' lem' else ''}">
+          <xsl:variable name="empty" as="xs:string" select="te:empty-reading(.)"/>
           <xsl:choose>
-            <xsl:when test="normalize-space(.) = '' and not(*)"><em class="om">om.</em></xsl:when>
-            <xsl:when test="normalize-space(.) = '' and (every $c in * satisfies $c/self::tei:milestone[@unit = 'paragraph'])"><em class="om">¶ new paragraph</em></xsl:when>
-            <xsl:when test="normalize-space(.) = ''"><em class="om">{string-join(distinct-values(*/lower-case(te:label(local-name()))), ', ')}</em></xsl:when>
-            <xsl:otherwise>
-              <xsl:apply-templates mode="te:html"><xsl:with-param name="in-apparatus" select="true()" tunnel="yes"/></xsl:apply-templates>
-            </xsl:otherwise>
+            <xsl:when test="$empty = '¶'"><em class="om">¶ new paragraph</em></xsl:when>
+            <xsl:when test="$empty != ''"><em class="om">{$empty}</em></xsl:when>
+            <xsl:otherwise><xsl:sequence select="te:reading-html(.)"/></xsl:otherwise>
           </xsl:choose>
-          <xsl:if test="self::tei:lem"><span class="bracket">]</span></xsl:if>
         </span>
         <xsl:text> </xsl:text>
         <span class="sigla">{string-join(tokenize(normalize-space(@wit), ' ') ! te:siglum(., current()), ' ')}</span>
+        <xsl:if test=". is $base"><span class="bracket">]</span></xsl:if>
+        <xsl:if test="@source"><xsl:text> </xsl:text><span class="source ed">{te:resp-label(.)}</span></xsl:if>
       </xsl:for-each>
+      <xsl:if test="tei:witDetail"><xsl:text> </xsl:text><span class="app-note"><xsl:apply-templates select="tei:witDetail/node()" mode="te:html"/></span></xsl:if>
     </li>
-    <xsl:apply-templates mode="#current"/>
   </xsl:template>
+
+  <xsl:template match="tei:text//*[te:is-textual(.)]" mode="te:apparatus">
+    <xsl:variable name="n" as="xs:integer" select="te:number('textual', .)"/>
+    <li id="tn-{$n}" class="tn-entry" tabindex="-1" data-entry="tn-{$n}" data-number="{$n}" data-line="{te:line-of(.)}">
+      <a class="tn-num ed" href="#tnref-{$n}" aria-label="Back to textual note {te:letters($n)} in the text">{te:letters($n)}</a>
+      <xsl:text> </xsl:text>
+      <xsl:if test="te:line-of(.) gt 0"><span class="tn-line ed">line {te:line-of(.)}: </span></xsl:if>
+      <xsl:variable name="anchor" as="xs:string" select="if (self::tei:gap) then '' else te:base-text(.)"/>
+      <xsl:if test="$anchor != ''"><span class="tn-anchor">{$anchor}</span><span class="bracket">]</span><xsl:text> </xsl:text></xsl:if>
+      <xsl:sequence select="te:text-span(te:textual-description(.))"/>
+    </li>
+  </xsl:template>
+
+  <xsl:function name="te:apparatus-sections" as="element()*">
+    <xsl:variable name="critical" as="element()*"><xsl:apply-templates select="$te:text//tei:app" mode="te:apparatus"/></xsl:variable>
+    <xsl:variable name="textual" as="element()*"><xsl:apply-templates select="$te:text//*[te:is-textual(.)]" mode="te:apparatus"/></xsl:variable>
+    <xsl:if test="exists($critical)">
+      <section class="apparatus-series series-critical" aria-labelledby="h-critical">
+        <h3 id="h-critical">Critical apparatus</h3>
+        <p class="apparatus-key ed">By line of the reading text: the reading shown first and its sigla, a bracket, then every other reading with its sigla.</p>
+        <ol class="apparatus-list"><xsl:sequence select="$critical"/></ol>
+      </section>
+    </xsl:if>
+    <xsl:if test="exists($textual)">
+      <section class="apparatus-series series-textual" aria-labelledby="h-textual">
+        <h3 id="h-textual">Textual notes</h3>
+        <ol class="textual-list"><xsl:sequence select="$textual"/></ol>
+      </section>
+    </xsl:if>
+  </xsl:function>
 </xsl:stylesheet>

@@ -11,6 +11,7 @@
   <xsl:import href="../common/params.xsl"/>
   <xsl:import href="../common/functions.xsl"/>
   <xsl:import href="../common/numbering.xsl"/>
+  <xsl:import href="../common/apparatus-model.xsl"/>
   <xsl:include href="text.xsl"/>
   <xsl:include href="apparatus.xsl"/>
   <xsl:include href="header.xsl"/>
@@ -62,7 +63,7 @@
       'html': map{
         'text': te:serialise(if ($te:parallel) then te:witness-reading-of($text-html) else $text-html),
         'notes': te:serialise(te:notes-list()),
-        'apparatus': te:serialise(te:apparatus-list()),
+        'apparatus': te:serialise(te:apparatus-sections()),
         'metadata': te:serialise(te:metadata-panel-of())},
       'witnessesUsed': array{$te:document-witnesses},
       'witnesses': array{
@@ -88,7 +89,13 @@
       'entries': array{ for $e in $te:tei//(tei:person | tei:personGrp | tei:place | tei:org | tei:object)[@xml:id] return te:entry($e) },
       'front': te:front(),
       'noteCount': count($te:text//tei:note),
-      'appCount': count($te:text//tei:app)
+      'appCount': count($te:text//tei:app),
+      'apparatus': map{
+        'document': '',
+        'title': $title,
+        'witnesses': array{ $te:document-witnesses ! map{'key': ., 'siglum': te:siglum(., $te:root)} },
+        'lines': (map:get($te:lines, 'lines'), 0)[1],
+        'entries': array{ te:apparatus-model($te:text) }}
     }"/>
   </xsl:template>
 
@@ -107,10 +114,6 @@
   <xsl:function name="te:notes-list" as="element()*">
     <xsl:variable name="items" as="element()*"><xsl:apply-templates select="$te:text" mode="te:notes"/></xsl:variable>
     <xsl:if test="exists($items)"><ol class="notes-list"><xsl:sequence select="$items"/></ol></xsl:if>
-  </xsl:function>
-  <xsl:function name="te:apparatus-list" as="element()*">
-    <xsl:variable name="items" as="element()*"><xsl:apply-templates select="$te:text" mode="te:apparatus"/></xsl:variable>
-    <xsl:if test="exists($items)"><ol class="apparatus-list"><xsl:sequence select="$items"/></ol></xsl:if>
   </xsl:function>
   <xsl:function name="te:metadata-panel-of" as="element()*">
     <xsl:call-template name="te:metadata-panel"/>

@@ -2,7 +2,7 @@
 <!-- The text of a TEI document as HTML: structure, names, dates, interventions, note references. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
-  xmlns:te="urn:x-tei-edition" exclude-result-prefixes="#all" expand-text="yes">
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map" xmlns:te="urn:x-tei-edition" exclude-result-prefixes="#all" expand-text="yes">
 
   <!-- The id of an element in the page, when it gets one. -->
   <xsl:function name="te:anchor" as="xs:string">
@@ -133,7 +133,39 @@
   <xsl:template match="tei:row" mode="te:html"><tr><xsl:apply-templates mode="#current"/></tr></xsl:template>
   <xsl:template match="tei:cell" mode="te:html"><td><xsl:apply-templates mode="#current"/></td></xsl:template>
 
-  <xsl:template match="tei:lb" mode="te:html"><br/></xsl:template>
+  <xsl:template match="tei:lb" mode="te:html">
+    <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
+    <br/>
+    <xsl:variable name="line" as="xs:integer?" select="if ($in-apparatus) then () else map:get($te:lines, 'e ' || generate-id())"/>
+    <xsl:if test="exists($line)"><xsl:sequence select="te:line-marker($line)"/></xsl:if>
+  </xsl:template>
+
+  <!-- ===== line numbers (common/apparatus-model.xsl decides where lines begin) ===== -->
+  <xsl:function name="te:line-marker" as="element()">
+    <xsl:param name="line" as="xs:integer"/>
+    <span class="ln ed" id="line-{$line}" data-line="{$line}"><xsl:if test="$line mod 5 = 0">{$line}</xsl:if></span>
+  </xsl:function>
+
+  <xsl:template match="text()" mode="te:html">
+    <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="breaks" as="xs:integer*" select="if ($in-apparatus) then () else map:get($te:lines, 't ' || generate-id())"/>
+    <xsl:choose>
+      <xsl:when test="empty($breaks)"><xsl:value-of select="."/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="text" as="xs:string" select="string(.)"/>
+        <xsl:variable name="count" as="xs:integer" select="count($breaks) idiv 3"/>
+        <xsl:value-of select="substring($text, 1, $breaks[1])"/>
+        <xsl:for-each select="1 to $count">
+          <xsl:variable name="i" as="xs:integer" select="."/>
+          <xsl:if test="$breaks[3 * $i] = 1"><br class="lb-auto"/></xsl:if>
+          <xsl:sequence select="te:line-marker($breaks[3 * $i - 1])"/>
+          <xsl:variable name="from" as="xs:integer" select="$breaks[3 * $i - 2]"/>
+          <xsl:variable name="to" as="xs:integer" select="if ($i lt $count) then $breaks[3 * $i + 1] else string-length($text)"/>
+          <xsl:value-of select="substring($text, $from + 1, $to - $from)"/>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
   <xsl:template match="tei:milestone[@unit = 'paragraph']" mode="te:html">
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:choose>
@@ -153,13 +185,15 @@
   <!-- ===== phrases ===== -->
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:geogName | tei:rs | tei:name | tei:objectName" mode="te:html">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="href" as="xs:string?" select="if (@ref) then te:href(@ref, .) else ()"/>
     <xsl:variable name="class" as="xs:string" select="'name ' || local-name() || (@type ! (' type-' || te:safe-id(.)))"/>
     <xsl:choose>
-      <xsl:when test="exists($href) and not($in-link) and not(.//tei:note or .//tei:ref[@target] or .//*[@ref])">
+      <xsl:when test="exists($href) and not($in-link) and not(.//tei:note or .//tei:ref[@target] or .//*[@ref] or .//tei:app)">
         <a class="{$class}" href="{$href}">
           <xsl:apply-templates mode="#current"><xsl:with-param name="in-link" select="true()" tunnel="yes"/></xsl:apply-templates>
         </a>
+        <xsl:sequence select="if ($in-apparatus) then () else te:textual-markers(.//*[te:is-textual(.)])"/>
       </xsl:when>
       <xsl:otherwise>
         <span class="{$class}"><xsl:apply-templates mode="#current"/></span>
@@ -169,13 +203,15 @@
 
   <xsl:template match="tei:ref | tei:ptr" mode="te:html">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="href" as="xs:string?" select="if (@target) then te:href(@target, .) else ()"/>
     <xsl:choose>
-      <xsl:when test="exists($href) and not($in-link) and not(.//tei:note)">
+      <xsl:when test="exists($href) and not($in-link) and not(.//tei:note or .//tei:app)">
         <a class="ref" href="{$href}">
           <xsl:apply-templates mode="#current"><xsl:with-param name="in-link" select="true()" tunnel="yes"/></xsl:apply-templates>
           <xsl:if test="self::tei:ptr">{@target}</xsl:if>
         </a>
+        <xsl:sequence select="if ($in-apparatus) then () else te:textual-markers(.//*[te:is-textual(.)])"/>
       </xsl:when>
       <xsl:otherwise><span class="ref"><xsl:apply-templates mode="#current"/></span></xsl:otherwise>
     </xsl:choose>
@@ -277,12 +313,12 @@
   <xsl:template match="tei:text//tei:note" mode="te:html">
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="n" as="xs:integer" select="te:number('note', .)"/>
-    <xsl:if test="not($in-apparatus)"><sup class="noteref ed"><a id="noteref-{$n}" href="#note-{$n}" role="doc-noteref" aria-label="Note {$n}">{$n}</a></sup></xsl:if>
+    <xsl:if test="not($in-apparatus)"><sup class="noteref ed"><a id="noteref-{$n}" href="#note-{$n}" role="doc-noteref" data-entry="note-{$n}" data-number="{$n}" aria-label="Note {$n}">{$n}</a></sup></xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:text//tei:note" mode="te:notes">
     <xsl:variable name="n" as="xs:integer" select="te:number('note', .)"/>
-    <li id="note-{$n}" class="note{@type ! (' note-' || te:safe-id(.))}" role="doc-footnote" tabindex="-1" value="{$n}">
+    <li id="note-{$n}" class="note{@type ! (' note-' || te:safe-id(.))}" role="doc-footnote" tabindex="-1" value="{$n}" data-entry="note-{$n}" data-number="{$n}" data-line="{te:line-of(.)}">
       <a class="note-num ed" href="#noteref-{$n}" aria-label="Back to the text of note {$n}">{$n}</a>
       <xsl:text> </xsl:text>
       <xsl:if test="@xml:id"><span id="{te:safe-id(@xml:id)}"/></xsl:if>

@@ -1,0 +1,282 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The apparatus model of one document: explanatory notes (numbered), textual notes (lettered) and the
+     critical apparatus (keyed to lines of the reading text), each entry with a stable id, computed once.
+     Line numbers come from one pass over the text nodes of the reading text (xsl:iterate), kept in a map:
+     the reading text is broken into lines of at most $te:line-width characters at word boundaries, a new
+     line at every block (paragraph, heading, address line …) and at every lb; in parallel segmentation the
+     reading of the first witness is measured, and lines break only in the text all witnesses share. -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:te="urn:x-tei-edition" exclude-result-prefixes="#all" expand-text="yes">
+
+  <xsl:variable name="te:line-width" as="xs:integer" select="64"/>
+
+  <!-- The witnesses read in this document, in the edition's order, then in order of first use. -->
+  <xsl:variable name="te:document-witnesses" as="xs:string*">
+    <xsl:variable name="used" as="xs:string*" select="distinct-values(/*/tei:text//tei:app[not(.//tei:lem)]//tei:rdg/te:wit-keys(.))"/>
+    <xsl:sequence select="($witness-order[. = $used], $used[not(. = $witness-order)])"/>
+  </xsl:variable>
+
+  <!-- Textual notes: the source's state and the editors' interventions. -->
+  <xsl:function name="te:is-textual" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e[self::tei:supplied or self::tei:gap or self::tei:surplus or self::tei:unclear or self::tei:choice
+      or ((self::tei:sic or self::tei:corr or self::tei:orig or self::tei:reg) and not(parent::tei:choice))])"/>
+  </xsl:function>
+
+  <!-- The readings (lem, rdg) that belong to an app itself, not to an app inside it. -->
+  <xsl:function name="te:readings" as="element()*">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="$app//(tei:lem | tei:rdg)[ancestor::tei:app[1] is $app]"/>
+  </xsl:function>
+
+  <!-- The reading of an app the reading text shows first: the lemma, else the reading of the first witness, else the first reading. -->
+  <xsl:function name="te:base-reading" as="element()?">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:variable name="readings" as="element()*" select="te:readings($app)"/>
+    <xsl:sequence select="($readings[self::tei:lem], $readings[exists($te:document-witnesses[1])][te:wit-keys(.) = $te:document-witnesses[1]], $readings)[1]"/>
+  </xsl:function>
+
+  <!-- Whether a node is part of the reading text as first shown: not in a note, not in a reading other than the base one,
+       not an alternative a choice keeps in a tooltip. -->
+  <xsl:function name="te:in-base-text" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="empty($node/ancestor::tei:note) and empty($node/ancestor::tei:teiHeader) and empty($node/ancestor::tei:div[@type = ('introduction', 'preface')])
+      and empty($node/ancestor::*[self::tei:gap or self::tei:fw or self::tei:figDesc])
+      and (every $r in $node/ancestor::*[self::tei:lem or self::tei:rdg] satisfies $r is te:base-reading($r/ancestor::tei:app[1]))
+      and (every $c in $node/ancestor::*[parent::tei:choice] satisfies $c is ($c/parent::tei:choice/(tei:sic, tei:orig, tei:abbr, *))[1])"/>
+  </xsl:function>
+
+  <!-- The block a text node begins its lines in. -->
+  <xsl:function name="te:line-block" as="element()?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="$node/ancestor::*[self::tei:p or self::tei:ab or self::tei:head or self::tei:l or self::tei:item or self::tei:cell
+      or self::tei:addrLine or self::tei:salute or self::tei:signed or self::tei:dateline or self::tei:byline or self::tei:docAuthor
+      or self::tei:trailer or self::tei:speaker or self::tei:label or self::tei:opener or self::tei:closer or self::tei:postscript
+      or self::tei:docImprint or self::tei:titlePart or self::tei:figDesc or self::tei:div or self::tei:body or self::tei:front or self::tei:back][1]"/>
+  </xsl:function>
+
+  <!-- The length of what $pattern (anchored, never empty) matches at the start of $s; 0 if nothing. -->
+  <xsl:function name="te:leading" as="xs:integer">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="pattern" as="xs:string"/>
+    <xsl:sequence select="string-length($s) - string-length(replace($s, $pattern, ''))"/>
+  </xsl:function>
+
+  <!-- Lines of the text $s from codepoint offset $pos, with $used characters already on line $line: (line, used,
+       (offset, line, 1)* for each line that begins in it). Breaks only after a space, and only when $breakable. -->
+  <xsl:function name="te:wrap" as="xs:integer*">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="pos" as="xs:integer"/>
+    <xsl:param name="line" as="xs:integer"/>
+    <xsl:param name="used" as="xs:integer"/>
+    <xsl:param name="breakable" as="xs:boolean"/>
+    <xsl:variable name="rest" as="xs:string" select="substring($s, $pos + 1)"/>
+    <xsl:variable name="lead" as="xs:integer" select="if (matches($rest, '^\s') and $used gt 0) then 1 else 0"/>
+    <xsl:variable name="length" as="xs:integer" select="string-length(normalize-space($rest)) + $lead"/>
+    <xsl:choose>
+      <xsl:when test="$length = $lead"><xsl:sequence select="($line, $used)"/></xsl:when>
+      <xsl:when test="not($breakable) or $used + $length le $te:line-width"><xsl:sequence select="($line, $used + $length)"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="chunk" as="xs:string" select="substring($rest, 1, max(($te:line-width - $used, 0)) + 1)"/>
+        <xsl:variable name="cut" as="xs:integer" select="if (matches($chunk, '\s')) then string-length(replace($chunk, '^([\s\S]*)\s\S*$', '$1')) else -1"/>
+        <xsl:variable name="before" as="xs:string" select="if ($cut ge 0) then substring($rest, 1, $cut) else ''"/>
+        <xsl:choose>
+          <xsl:when test="$cut lt 0 or ($used = 0 and normalize-space($before) = '')">
+            <!-- No space to break at within the line: the next word stays on this line. -->
+            <xsl:variable name="word" as="xs:integer" select="(te:leading($rest, '^\s+') + te:leading(substring($rest, te:leading($rest, '^\s+') + 1), '^\S+'))"/>
+            <xsl:sequence select="te:wrap($s, $pos + $word, $line, $used + string-length(normalize-space(substring($rest, 1, $word))) + $lead, $breakable)"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:variable name="next" as="xs:integer" select="$pos + $cut + te:leading(substring($rest, $cut + 1), '^\s+')"/>
+            <xsl:variable name="tail" as="xs:integer*" select="te:wrap($s, $next, $line + 1, 0, $breakable)"/>
+            <xsl:sequence select="($tail[1], $tail[2], $next, $line + 1, 1, subsequence($tail, 3))"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- The line map: 't ID' → (offset, line, kind)* where lines begin in a text node (kind 0 at a block's start,
+       1 inside a block), 'e ID' → the line an element begins in, 'lines' → the number of lines. -->
+  <xsl:variable name="te:lines" as="map(xs:string, xs:integer*)">
+    <xsl:variable name="parts" as="map(xs:string, xs:integer*)*">
+      <xsl:iterate select="/*/tei:text//(text()[normalize-space() != ''] | tei:note | tei:app | tei:lb | tei:supplied | tei:gap | tei:surplus | tei:unclear
+        | tei:choice | tei:sic | tei:corr | tei:orig | tei:reg)">
+        <xsl:param name="line" as="xs:integer" select="0"/>
+        <xsl:param name="used" as="xs:integer" select="0"/>
+        <xsl:param name="block" as="xs:string" select="''"/>
+        <xsl:on-completion><xsl:sequence select="map{'lines': $line}"/></xsl:on-completion>
+        <xsl:variable name="counted" as="xs:boolean" select="te:in-base-text(.)"/>
+        <xsl:variable name="this-block" as="xs:string" select="string(te:line-block(.) ! generate-id(.))"/>
+        <xsl:choose>
+          <xsl:when test="self::tei:lb and $counted">
+            <xsl:sequence select="map{'e ' || generate-id(): $line + 1}"/>
+            <xsl:next-iteration>
+              <xsl:with-param name="line" select="$line + 1"/>
+              <xsl:with-param name="used" select="0"/>
+              <xsl:with-param name="block" select="$this-block"/>
+            </xsl:next-iteration>
+          </xsl:when>
+          <xsl:when test="self::*">
+            <xsl:sequence select="map{'e ' || generate-id(): max(($line + (if ($counted and $this-block ne $block) then 1 else 0), 1))}"/>
+          </xsl:when>
+          <xsl:when test="not($counted)"/>
+          <xsl:otherwise>
+            <xsl:variable name="text" as="xs:string" select="string(.)"/>
+            <xsl:variable name="start" as="xs:integer" select="te:leading($text, '^\s+')"/>
+            <!-- (line, used, offset, line, kind, …) -->
+            <xsl:variable name="state" as="xs:integer*" select="
+              if ($this-block ne $block) then
+                let $rest := te:wrap($text, $start + te:leading(substring($text, $start + 1), '^\S+'), $line + 1,
+                  te:leading(substring($text, $start + 1), '^\S+'), empty(ancestor::tei:app))
+                return ($rest[1], $rest[2], $start, $line + 1, 0, subsequence($rest, 3))
+              else te:wrap($text, 0, $line, $used, empty(ancestor::tei:app))"/>
+            <xsl:if test="count($state) gt 2"><xsl:sequence select="map{'t ' || generate-id(): subsequence($state, 3)}"/></xsl:if>
+            <xsl:next-iteration>
+              <xsl:with-param name="line" select="$state[1]"/>
+              <xsl:with-param name="used" select="$state[2]"/>
+              <xsl:with-param name="block" select="$this-block"/>
+            </xsl:next-iteration>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:iterate>
+    </xsl:variable>
+    <xsl:sequence select="map:merge($parts)"/>
+  </xsl:variable>
+
+  <!-- The line an element begins in; 0 outside the numbered text. -->
+  <xsl:function name="te:line-of" as="xs:integer">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="(map:get($te:lines, 'e ' || generate-id($e)), 0)[1]"/>
+  </xsl:function>
+
+  <!-- The text of nodes as the reading text first shows it, spaces normalised. -->
+  <xsl:function name="te:base-text" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="normalize-space(string-join(for $t in $nodes/descendant-or-self::text() return
+      if (empty($t/ancestor::tei:note[some $n in $nodes satisfies exists(ancestor::node()[. is $n])]) and te:in-reading($t, $nodes)) then string($t) else '', ''))"/>
+  </xsl:function>
+  <!-- Inside $nodes: not in a non-base reading of an app that is itself inside $nodes. -->
+  <xsl:function name="te:in-reading" as="xs:boolean">
+    <xsl:param name="t" as="node()"/>
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="every $r in $t/ancestor::*[self::tei:lem or self::tei:rdg][exists(ancestor::node()[some $n in $nodes satisfies . is $n])]
+      satisfies $r is te:base-reading($r/ancestor::tei:app[1])"/>
+  </xsl:function>
+
+  <!-- Who @resp or @source names: the resp or name of the element it points to in the document, else the pointer. -->
+  <xsl:function name="te:resp-label" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="string-join(for $p in tokenize(normalize-space(string(($e/@resp, $e/@source)[1])), ' ') return
+      let $local := if (starts-with($p, '#')) then key('te:id', substring($p, 2), root($e))[1] else ()
+      return (($local/tei:resp, $local/(tei:persName, tei:orgName, tei:name), $local/tei:title, $local/tei:abbr, $local)[normalize-space() != ''][1] ! normalize-space(.), $p)[1], '; ')"/>
+  </xsl:function>
+
+  <!-- What stands in an empty reading. -->
+  <xsl:function name="te:empty-reading" as="xs:string">
+    <xsl:param name="r" as="element()"/>
+    <xsl:sequence select="if (normalize-space($r) != '') then ''
+      else if (empty($r/*)) then 'om.'
+      else if (every $c in $r/* satisfies $c/self::tei:milestone[@unit = 'paragraph']) then '¶'
+      else string-join(distinct-values($r/*/lower-case(te:label(local-name()))), ', ')"/>
+  </xsl:function>
+
+  <!-- The description of a textual intervention. -->
+  <xsl:function name="te:textual-description" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="reason" as="xs:string?" select="$e/@reason ! translate(normalize-space(.), '-_', '  ')[. != '']"/>
+    <xsl:variable name="by" as="xs:string?" select="te:resp-label($e)[. != '']"/>
+    <xsl:variable name="extent" as="xs:string?" select="string-join(($e/@quantity, $e/@unit, $e/@extent) ! normalize-space(.), ' ')[. != '']"/>
+    <xsl:variable name="head" as="xs:string">
+      <xsl:choose>
+        <xsl:when test="$e/self::tei:supplied">Supplied</xsl:when>
+        <xsl:when test="$e/self::tei:gap">Omitted</xsl:when>
+        <xsl:when test="$e/self::tei:surplus">Surplus: to be deleted</xsl:when>
+        <xsl:when test="$e/self::tei:unclear">Unclear in the source</xsl:when>
+        <xsl:when test="$e/self::tei:choice">{string-join($e/* ! (te:label(local-name()) || ': ' || (normalize-space(.)[. != ''], '—')[1]), '; ')}</xsl:when>
+        <xsl:when test="$e/self::tei:sic">Thus in the source (sic)</xsl:when>
+        <xsl:when test="$e/self::tei:corr">Corrected by the editors</xsl:when>
+        <xsl:when test="$e/self::tei:orig">Original spelling</xsl:when>
+        <xsl:when test="$e/self::tei:reg">Regularised by the editors</xsl:when>
+        <xsl:otherwise>{te:label(local-name($e))}</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:sequence select="string-join(($head, $extent ! ('(' || . || ')'), $reason ! ('reason: ' || .), $by ! ('by ' || .),
+      $e/tei:desc ! normalize-space(.)), ', ') || '.'"/>
+  </xsl:function>
+
+  <!-- The words before a note in its block (at most six), or the text its @target points to. -->
+  <xsl:function name="te:note-anchor" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:variable name="target" as="element()?" select="if (starts-with(normalize-space($note/@target), '#')) then key('te:id', substring-before(substring(normalize-space($note/@target), 2) || ' ', ' '), root($note))[1] else ()"/>
+    <xsl:variable name="before" as="xs:string" select="te:base-text(reverse($note/preceding-sibling::node()[position() le 4]))"/>
+    <xsl:variable name="words" as="xs:string*" select="tokenize($before, ' ')[. != '']"/>
+    <xsl:sequence select="if (exists($target)) then te:base-text($target) else string-join(subsequence($words, max((1, count($words) - 5))), ' ')"/>
+  </xsl:function>
+
+  <xsl:function name="te:entry-base" as="map(*)">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="series" as="xs:string"/>
+    <xsl:param name="number" as="xs:integer"/>
+    <xsl:param name="prefix" as="xs:string"/>
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:sequence select="map{
+      'id': '', 'document': '',
+      'localId': $prefix || '-' || $number, 'markerId': $prefix || 'ref-' || $number,
+      'series': $series, 'number': $number, 'label': $label,
+      'element': local-name($e), 'xmlId': string($e/@xml:id), 'type': string($e/@type),
+      'line': te:line-of($e), 'lemma': '', 'readings': array{}, 'resp': te:resp-label($e)}"/>
+  </xsl:function>
+
+  <!-- Every entry of the document, series by series, each in document order. -->
+  <xsl:function name="te:apparatus-model" as="map(*)*">
+    <xsl:param name="text" as="element()*"/>
+    <xsl:for-each select="$text//tei:note">
+      <xsl:variable name="n" as="xs:integer" select="te:number('note', .)"/>
+      <xsl:sequence select="map:merge((te:entry-base(., 'explanatory', $n, 'note', string($n)), map{
+        'anchorText': te:note-anchor(.),
+        'note': map{'html': te:serialise(te:html-of(node())), 'text': normalize-space(string-join(te:plain-of(node()), ''))}}), map{'duplicates': 'use-last'})"/>
+    </xsl:for-each>
+    <xsl:for-each select="$text//*[te:is-textual(.)]">
+      <xsl:variable name="n" as="xs:integer" select="te:number('textual', .)"/>
+      <xsl:variable name="description" as="xs:string" select="te:textual-description(.)"/>
+      <xsl:sequence select="map:merge((te:entry-base(., 'textual', $n, 'tn', te:letters($n)), map{
+        'anchorText': if (self::tei:gap) then '[…]' else te:base-text(.),
+        'note': map{'html': te:serialise(te:text-span($description)), 'text': $description}}), map{'duplicates': 'use-last'})"/>
+    </xsl:for-each>
+    <xsl:for-each select="$text//tei:app">
+      <xsl:variable name="n" as="xs:integer" select="te:number('app', .)"/>
+      <xsl:variable name="app" as="element(tei:app)" select="."/>
+      <xsl:variable name="base" as="element()?" select="te:base-reading(.)"/>
+      <xsl:variable name="details" as="element()*" select="tei:witDetail"/>
+      <xsl:sequence select="map:merge((te:entry-base(., 'critical', $n, 'app', string(te:line-of(.))), map{
+        'anchorText': if (exists($base)) then te:base-text($base) else '',
+        'lemma': if (exists($base)) then te:base-text($base) else '',
+        'readings': array{ for $r in te:readings(.) return map{
+          'kind': local-name($r),
+          'text': te:base-text($r),
+          'html': te:serialise(te:reading-html($r)),
+          'empty': te:empty-reading($r),
+          'witnesses': array{ te:wit-keys($r) },
+          'sigla': array{ tokenize(normalize-space($r/@wit), ' ') ! te:siglum(., $r) },
+          'sources': array{ tokenize(normalize-space($r/@source), ' ') },
+          'type': string($r/@type),
+          'resp': string($r/@resp)} },
+        'resp': string(($base[self::tei:lem] ! te:resp-label(.))[1]),
+        'note': map{'html': te:serialise(te:html-of($details/node())), 'text': normalize-space(string-join($details ! string(.), ' '))}}), map{'duplicates': 'use-last'})"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <xsl:function name="te:text-span" as="element()">
+    <xsl:param name="text" as="xs:string"/>
+    <span class="tn-text">{$text}</span>
+  </xsl:function>
+
+  <!-- A reading as HTML for the apparatus: its text without line numbers or markers. -->
+  <xsl:function name="te:reading-html" as="node()*">
+    <xsl:param name="r" as="element()"/>
+    <xsl:apply-templates select="$r/node()" mode="te:html"><xsl:with-param name="in-apparatus" select="true()" tunnel="yes"/></xsl:apply-templates>
+  </xsl:function>
+</xsl:stylesheet>
