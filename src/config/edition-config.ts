@@ -20,6 +20,10 @@ export interface EditionConfig {
   /** ISO Schematron files, absolute. */
   schematron: string[];
   out: string;
+  /** The book's identifier (EPUB dc:identifier), e.g. "urn:uuid:…": fixed once, never regenerated. */
+  identifier?: string;
+  /** EPUB options: notes as footnotes (pop-up asides) or as endnotes at the end of each document. */
+  epub?: { notes: 'footnotes' | 'endnotes' };
   rules: Record<string, RuleLevel>;
 }
 

@@ -9,7 +9,7 @@ import { outputFolderProblem } from './output-folder.js';
 
 export type ConfigResult = { ok: true; config: EditionConfig } | { ok: false; diagnostics: Diagnostic[] };
 
-type Kind = 'string' | 'string[]' | 'rules';
+type Kind = 'string' | 'string[]' | 'rules' | 'epub';
 interface KeySpec {
   kind: Kind;
   required: boolean;
@@ -28,6 +28,8 @@ const KEYS: Record<string, KeySpec> = {
   schema: { kind: 'string', required: false, path: 'file', help: 'a RelaxNG schema in XML syntax, e.g. "schema/tei-edition.rng"' },
   schematron: { kind: 'string[]', required: false, path: 'file', help: 'ISO Schematron files, e.g. ["schema/edition.sch"]' },
   out: { kind: 'string', required: false, help: 'the output folder, e.g. "dist"' },
+  identifier: { kind: 'string', required: false, help: 'the book\u2019s identifier, a URI fixed once, e.g. "urn:uuid:…"' },
+  epub: { kind: 'epub', required: false, help: 'EPUB options, e.g. {"notes": "endnotes"}' },
   rules: { kind: 'rules', required: false, help: 'rule levels, e.g. {"tei/name-unlinked": "off"}' },
 };
 
@@ -131,6 +133,16 @@ export function loadConfig(configPath: string, displayName: string = configPath)
         }
       }
     }
+    if (spec.kind === 'epub') {
+      const v = value as Record<string, unknown>;
+      if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.keys(v).some((k) => k !== 'notes') || (v.notes !== undefined && v.notes !== 'footnotes' && v.notes !== 'endnotes')) {
+        diagnostics.push(at('config/wrong-type', `"epub" must be an object like {"notes": "footnotes"} or {"notes": "endnotes"}`, line));
+      }
+      continue;
+    }
+    if (key === 'identifier' && typeof value === 'string' && !/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(value)) {
+      diagnostics.push(at('config/wrong-type', `"identifier" must be a URI, e.g. "urn:uuid:…" (got "${value}")`, line));
+    }
     if (key === 'slug' && typeof value === 'string' && !/^[a-z0-9][a-z0-9-]*$/.test(value)) {
       diagnostics.push(at('config/wrong-type', `"slug" must use lowercase letters, digits and hyphens only (got "${value}")`, line));
     }
@@ -168,6 +180,8 @@ export function loadConfig(configPath: string, displayName: string = configPath)
     ...(obj.schema === undefined ? {} : { schema: abs(obj.schema as string) }),
     schematron: ((obj.schematron as string[] | undefined) ?? []).map(abs),
     out: abs((obj.out as string | undefined) ?? 'dist'),
+    ...(obj.identifier === undefined ? {} : { identifier: obj.identifier as string }),
+    ...(obj.epub === undefined ? {} : { epub: { notes: ((obj.epub as { notes?: 'footnotes' | 'endnotes' }).notes ?? 'footnotes') } }),
     rules: (obj.rules as Record<string, RuleLevel> | undefined) ?? {},
   };
   return { ok: true, config };

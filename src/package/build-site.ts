@@ -19,6 +19,8 @@ import { outputFolderProblem } from '../config/output-folder.js';
 import { acquireBuildLock } from './build-lock.js';
 import { onExit } from './exit-cleanup.js';
 import { describeWriteError } from './write-error.js';
+import { renderEpub, type EpubPlan } from './epub/epub-output.js';
+import { apparatusFiles } from './apparatus-files.js';
 import { removeStaleTemporaries, writeSiteAtomically } from './write-site.js';
 
 export interface BuildPlan {
@@ -41,7 +43,14 @@ export interface BuildPlan {
   boundary?: string[];
   /** Folder whose last commit dates the build when SOURCE_DATE_EPOCH is unset. */
   dateFrom: string;
+  /** Build only this output (default: all). */
+  only?: BuildOutput;
+  /** The EPUB's identifier and note placement (from the config). */
+  epub?: EpubPlan;
 }
+
+export type BuildOutput = 'site' | 'apparatus' | 'epub';
+export const BUILD_OUTPUTS: readonly BuildOutput[] = ['site', 'apparatus', 'epub'];
 
 export interface BuildResult {
   exitCode: number;
@@ -224,11 +233,17 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
     mentions: collectMentions(sorted),
     entries: indexEntries(registers),
   };
-  const output = renderSite(model);
+  const wants = (o: BuildOutput): boolean => plan.only === undefined || plan.only === o;
+  const output = wants('site') ? renderSite(model) : [];
+  const epubSources = { ...(editionSource ?? documentSources[0] ? { header: (editionSource ?? documentSources[0])!.document.root } : {}), dateFrom: plan.dateFrom, files: validation.sources.map((s) => s.absolutePath) };
+  const epub = wants('epub') ? renderEpub(model, plan.epub, epubSources) : [];
+  const apparatus = wants('apparatus') ? apparatusFiles(model) : [];
   try {
-    writeSiteAtomically(plan.siteDir, output, { copy: [{ from: path.join(packageRoot, 'src', 'templates', 'assets'), to: 'assets' }] });
+    if (wants('site')) writeSiteAtomically(plan.siteDir, output, { copy: [{ from: path.join(packageRoot, 'src', 'templates', 'assets'), to: 'assets' }] });
+    if (wants('epub')) writeSiteAtomically(path.join(path.dirname(plan.siteDir), 'epub'), epub);
+    if (wants('apparatus')) writeSiteAtomically(path.join(path.dirname(plan.siteDir), 'apparatus'), apparatus);
   } catch (error) {
     return { exitCode: 3, report, texts: validation.texts, written: [], failure: describeWriteError(error, displayPath(plan.siteDir)) };
   }
-  return { exitCode: 0, report, texts: validation.texts, written: output.map((o) => o.path) };
+  return { exitCode: 0, report, texts: validation.texts, written: [...output.map((o) => o.path), ...epub.map((o) => `../epub/${o.path}`), ...apparatus.map((o) => `../apparatus/${o.path}`)] };
 }

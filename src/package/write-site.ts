@@ -7,7 +7,7 @@ import { onExit } from './exit-cleanup.js';
 export interface SiteFile {
   /** Path from the site root, '/'-separated. */
   path: string;
-  content: string;
+  content: string | Uint8Array;
 }
 
 /** A page path is written only if it stays inside the site folder: relative, no '..', safe characters. */

@@ -3,12 +3,14 @@
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 
-export function sourceDate(cwd: string, files: readonly string[], env: NodeJS.ProcessEnv = process.env): string {
+/** The instant a build states, ISO 8601 in UTC with seconds ("2026-01-31T12:00:00Z"). */
+export function sourceInstant(cwd: string, files: readonly string[], env: NodeJS.ProcessEnv = process.env): string {
+  const iso = (seconds: number): string => new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
+  if (epoch && /^\d+$/.test(epoch)) return iso(Number(epoch));
   try {
     const out = execFileSync('git', ['log', '-1', '--format=%ct'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    if (/^\d+$/.test(out)) return new Date(Number(out) * 1000).toISOString().slice(0, 10);
+    if (/^\d+$/.test(out)) return iso(Number(out));
   } catch {
     // not a repository, or no git: fall through
   }
@@ -20,5 +22,9 @@ export function sourceDate(cwd: string, files: readonly string[], env: NodeJS.Pr
       // unreadable files were reported by the check stage
     }
   }
-  return new Date(Math.floor(newest / 1000) * 1000).toISOString().slice(0, 10);
+  return iso(Math.floor(newest / 1000));
+}
+
+export function sourceDate(cwd: string, files: readonly string[], env: NodeJS.ProcessEnv = process.env): string {
+  return sourceInstant(cwd, files, env).slice(0, 10);
 }

@@ -7,7 +7,7 @@ import { ExitCode, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatHuman } from '../../diagnostics/format-human.js';
 import type { Report } from '../../diagnostics/report.js';
 import { displayPath, expandPaths } from '../../read/files.js';
-import { buildSite, type BuildPlan } from '../../package/build-site.js';
+import { BUILD_OUTPUTS, buildSite, type BuildOutput, type BuildPlan } from '../../package/build-site.js';
 
 export const BUILD_HELP = `Usage: tei-edition build [options] [PATH...]
 
@@ -24,6 +24,7 @@ Options:
   --schema FILE     with PATH: also check against this RelaxNG schema (findings are warnings)
   --strict          warnings stop the build too
   --max-size MB     largest source file accepted (default: 16)
+  --only OUTPUT     build one output only: site, apparatus or epub (DIR/epub: the bundle and the .epub)
   --quiet           print nothing but problems
   --debug           print stack traces of internal errors
   -h, --help        show this help
@@ -34,6 +35,7 @@ Exit codes: 0 built, 1 content errors, 2 usage or config error, 3 internal or to
 `;
 
 interface Options {
+  only?: BuildOutput;
   maxBytes?: number;
   config?: string;
   out?: string;
@@ -77,6 +79,12 @@ function parseArgs(args: readonly string[]): { ok: true; options: Options } | { 
         const v = Number(value());
         if (!Number.isFinite(v) || v <= 0) return { ok: false, message: '--max-size needs a size in MB, e.g. --max-size 64' };
         options.maxBytes = Math.round(v * 1024 * 1024);
+        break;
+      }
+      case '--only': {
+        const v = value();
+        if (!v || !(BUILD_OUTPUTS as readonly string[]).includes(v)) return { ok: false, message: `--only needs one of ${BUILD_OUTPUTS.join(', ')}` };
+        options.only = v as BuildOutput;
         break;
       }
       case '--config':
@@ -170,6 +178,8 @@ export async function buildCommand(args: string[]): Promise<number> {
       ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}),
       strict: o.strict,
       dateFrom: c.root,
+      ...(o.only ? { only: o.only } : {}),
+      epub: { ...(c.identifier ? { identifier: c.identifier } : {}), ...(c.epub ? { notes: c.epub.notes } : {}) },
       ...(o.maxBytes === undefined ? {} : { maxBytes: o.maxBytes }),
       // Pointers may lead anywhere in the edition's folder, never outside it.
       boundary: [c.root],
@@ -196,6 +206,7 @@ export async function buildCommand(args: string[]): Promise<number> {
       ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}),
       strict: o.strict,
       dateFrom: existsSync(first) && statSync(first).isDirectory() ? first : path.dirname(path.resolve(first)),
+      ...(o.only ? { only: o.only } : {}),
       ...(o.maxBytes === undefined ? {} : { maxBytes: o.maxBytes }),
       boundary: [process.cwd(), ...o.paths.map((p) => (existsSync(p) && statSync(p).isDirectory() ? path.resolve(p) : path.dirname(path.resolve(p))))],
     };

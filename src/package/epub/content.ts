@@ -1,0 +1,332 @@
+// The content documents of the book, as element trees: the front matter, one document per edition
+// document, the apparatus and the registers. They are made from the very fragments the site's pages
+// are made of (the transform result of each document), so notes and apparatus entries keep the ids
+// and numbers the site gives them.
+import type { SiteDocument, SiteModel, SiteRegister } from '../../render/site-model.js';
+import { dateLabel } from '../../render/site-model.js';
+import { classes, el, elements, hasClass, parseHtml, rewrite, textOf, type Element, type Node } from './dom.js';
+import { bookHref, relativeHref, type PageMap } from './links.js';
+import { languageTag } from './xml.js';
+
+export type NotesPlacement = 'footnotes' | 'endnotes';
+
+export interface ContentDocument {
+  /** Path from the package folder, e.g. "documents/letter-1.xhtml". */
+  path: string;
+  title: string;
+  lang: string;
+  body: Node[];
+}
+
+export interface PageBreak {
+  path: string;
+  id: string;
+  label: string;
+}
+
+export interface TocEntry {
+  label: string;
+  href: string;
+  children?: TocEntry[];
+}
+
+export interface BookContent {
+  documents: ContentDocument[];
+  /** In reading order: front matter, documents, apparatus, registers. */
+  spine: ContentDocument[];
+  pageBreaks: PageBreak[];
+  front: ContentDocument;
+  chapters: { document: SiteDocument; content: ContentDocument }[];
+  apparatus?: { content: ContentDocument; parts: { document: SiteDocument; id: string }[] };
+  registers: { register: SiteRegister; content: ContentDocument }[];
+}
+
+export function stemOf(page: string): string {
+  return page.replace(/^.*\//, '').replace(/\.html$/, '');
+}
+
+export function pageMapOf(model: SiteModel): Map<string, string> {
+  const pages = new Map<string, string>([
+    ['index.html', 'front.xhtml'],
+    ['documents.html', 'nav.xhtml'],
+    ['registers.html', 'nav.xhtml'],
+  ]);
+  for (const d of model.documents) pages.set(d.page, `documents/${stemOf(d.page)}.xhtml`);
+  for (const r of model.registers) pages.set(r.page, `registers/${stemOf(r.page)}.xhtml`);
+  return pages;
+}
+
+/** Rewrites every link of a site fragment for the content document `from`; `local` decides fragment-only links. */
+function relink(nodes: Node[], page: string, from: string, pages: PageMap, local: (id: string) => string | undefined = (id) => `#${id}`): Node[] {
+  return rewrite(nodes, (e) => {
+    if (e.name !== 'a') return e;
+    const href = e.attrs.get('href');
+    if (href === undefined) return e;
+    const target = href.startsWith('#') ? local(href.slice(1)) : bookHref(href, page, from, pages);
+    if (target === undefined) {
+      // No link in the book: the words stay, in a span that keeps the id other links may need.
+      const span = el('span', { id: e.attrs.get('id'), class: e.attrs.get('class') }, []);
+      span.children = e.children;
+      return span;
+    }
+    e.attrs.set('href', target);
+    e.attrs.delete('target');
+    return e;
+  });
+}
+
+function idsIn(nodes: readonly Node[]): Set<string> {
+  const ids = new Set<string>();
+  for (const e of elements(nodes)) {
+    const id = e.attrs.get('id');
+    if (id) ids.add(id);
+  }
+  return ids;
+}
+
+function heading(level: 1 | 2 | 3, id: string, label: string | Node[]): Element {
+  return el(`h${level}`, { id }, typeof label === 'string' ? [label] : label);
+}
+
+function section(id: string, label: string, children: Node[], attrs: Record<string, string> = {}, level: 1 | 2 = 2): Element {
+  return el('section', { id, 'aria-labelledby': `${id}-h`, ...attrs }, [heading(level, `${id}-h`, label), ...children]);
+}
+
+/**
+ * The reading text for an EPUB reader, which has no witness switch: in parallel segmentation the text
+ * of the witness the site shows first, with its siglum stated; the other readings are in the apparatus.
+ * Page breaks become EPUB page breaks, note references EPUB note references.
+ */
+function readingText(nodes: Node[], path: string, pageBreaks: PageBreak[]): Node[] {
+  let shown = '';
+  for (const e of elements(nodes)) if (e.name === 'label' && e.attrs.get('id') === 'wlab-1') shown = textOf(e.children).trim();
+  let breaks = 0;
+  const out = rewrite(nodes, (e) => {
+    const cls = classes(e);
+    if (e.name === 'label' || hasClass(e, 'witness-switch-label')) return [];
+    if (cls.includes('rdg') && cls.some((c) => /^w\d+$/.test(c)) && !cls.includes('w1')) return [];
+    if (hasClass(e, 'pb')) {
+      const label = (e.attrs.get('aria-label') ?? '').replace(/^page\s*/i, '').trim();
+      if (label === '') return e;
+      breaks++;
+      const id = `page-${breaks}`;
+      pageBreaks.push({ path, id, label });
+      return el('span', { id, class: e.attrs.get('class'), 'epub:type': 'pagebreak', role: 'doc-pagebreak', 'aria-label': label }, e.children);
+    }
+    if (e.name === 'a' && (e.attrs.get('role') === 'doc-noteref' || hasClass(e, 'noteref'))) e.attrs.set('epub:type', 'noteref');
+    return e;
+  });
+  if (shown === '') return out;
+  return [el('p', { class: 'witness-shown ed' }, [`Reading text of witness ${shown}. The readings of the other witnesses are in the apparatus.`]), ...out];
+}
+
+/** The top-level list items of the notes fragment: one per note, numbered as on the site. */
+function noteItems(nodes: readonly Node[]): Element[] {
+  const items: Element[] = [];
+  const walk = (list: readonly Node[]): void => {
+    for (const n of list) {
+      if (n.kind !== 'element') continue;
+      if (n.name === 'li') items.push(n);
+      else walk(n.children);
+    }
+  };
+  walk(nodes);
+  return items;
+}
+
+function notesOf(nodes: Node[], placement: NotesPlacement): Node[] {
+  if (nodes.length === 0) return [];
+  if (placement === 'footnotes') {
+    const asides = noteItems(nodes).map((li) => {
+      const aside = el('aside', { id: li.attrs.get('id'), class: li.attrs.get('class'), 'epub:type': 'footnote', role: 'doc-footnote' }, []);
+      aside.children = li.children;
+      return aside;
+    });
+    return [section('notes', 'Notes', asides, { class: 'notes' })];
+  }
+  const endnotes = rewrite(nodes, (e) => e);
+  for (const li of noteItems(endnotes)) {
+    li.attrs.set('epub:type', 'endnote');
+    li.attrs.delete('role');
+    li.attrs.delete('tabindex');
+  }
+  return [section('notes', 'Notes', endnotes, { class: 'notes', 'epub:type': 'endnotes', role: 'doc-endnotes' })];
+}
+
+function documentLabel(d: SiteDocument): string {
+  const title = d.data.title || stemOf(d.page);
+  const date = dateLabel(d.data.date.when);
+  return date && !title.includes(date) ? `${title} (${date})` : title;
+}
+
+function langOf(raw: string | undefined, fallback: string): string {
+  return languageTag(raw) ?? fallback;
+}
+
+export function buildContent(model: SiteModel, placement: NotesPlacement, bookLang: string): BookContent {
+  const pages = pageMapOf(model);
+  const pageBreaks: PageBreak[] = [];
+
+  // The apparatus of every document goes into one content document; its ids get the document's stem.
+  const apparatusPath = 'apparatus.xhtml';
+  const apparatusParts: { document: SiteDocument; id: string; nodes: Node[]; ids: Set<string> }[] = [];
+  for (const d of model.documents) {
+    const nodes = parseHtml(d.data.html.apparatus);
+    if (nodes.length) apparatusParts.push({ document: d, id: stemOf(d.page), nodes, ids: idsIn(nodes) });
+  }
+
+  const chapters = model.documents.map((d) => {
+    const path = pages.get(d.page)!;
+    const moved = apparatusParts.find((p) => p.document === d);
+    const local = (id: string): string => (moved?.ids.has(id) ? relativeHref(path, apparatusPath, `${moved.id}--${id}`) : `#${id}`);
+    const text = readingText(relink(parseHtml(d.data.html.text), d.page, path, pages, local), path, pageBreaks);
+    const notes = notesOf(relink(parseHtml(d.data.html.notes), d.page, path, pages, local), placement);
+    const metadata = relink(parseHtml(d.data.html.metadata), d.page, path, pages, local);
+    const title = d.data.title || stemOf(d.page);
+    const date = dateLabel(d.data.date.when);
+    const head = el('header', { class: 'document-head' }, [
+      ...(d.data.number ? [el('p', { class: 'doc-number' }, [`Document ${d.data.number}`])] : []),
+      heading(1, 'doc-title', title),
+      ...(date && d.data.date.when ? [el('p', { class: 'doc-date' }, [el('time', { datetime: d.data.date.when }, [date])])] : []),
+    ]);
+    const body: Node[] = [
+      el('section', { class: 'document', 'epub:type': 'chapter', role: 'doc-chapter', 'aria-labelledby': 'doc-title' }, [
+        head,
+        el('section', { class: 'text', 'aria-label': 'Text' }, text),
+        ...(moved ? [el('p', { class: 'apparatus-link ed' }, [el('a', { href: relativeHref(path, apparatusPath, moved.id) }, ['Variant readings of this document'])])] : []),
+        ...(metadata.length ? [section('metadata', 'About this document', metadata, { class: 'about' })] : []),
+        ...notes,
+      ]),
+    ];
+    const content: ContentDocument = { path, title, lang: langOf(d.data.lang, bookLang), body };
+    return { document: d, content };
+  });
+
+  const front = frontMatter(model, pages, bookLang);
+
+  let apparatus: BookContent['apparatus'];
+  if (apparatusParts.length) {
+    const parts = apparatusParts.map((p) => {
+      const docPath = pages.get(p.document.page)!;
+      const nodes = rewrite(relink(p.nodes, p.document.page, apparatusPath, pages, (id) => (p.ids.has(id) ? `#${p.id}--${id}` : relativeHref(apparatusPath, docPath, id))), (e) => {
+        const id = e.attrs.get('id');
+        if (id) e.attrs.set('id', `${p.id}--${id}`);
+        return e;
+      });
+      return section(p.id, '', nodes, { class: 'apparatus-part' });
+    });
+    apparatusParts.forEach((p, i) => {
+      const h = parts[i]!.children[0] as Element;
+      h.children = [el('a', { href: relativeHref(apparatusPath, pages.get(p.document.page)!) }, [documentLabel(p.document)])];
+    });
+    const witnesses = model.witnesses.length
+      ? [section('witnesses', 'Witnesses', [el('dl', { class: 'witness-list' }, model.witnesses.flatMap((w) => [el('dt', {}, [w.siglum]), el('dd', {}, relink(parseHtml(w.html), 'index.html', apparatusPath, pages))]))])]
+      : [];
+    const body: Node[] = [
+      el('section', { class: 'apparatus', 'epub:type': 'appendix', role: 'doc-appendix', 'aria-labelledby': 'apparatus-h' }, [
+        heading(1, 'apparatus-h', 'Variant readings'),
+        el('p', { class: 'apparatus-key' }, ['For each document, every place where the witnesses differ, with every reading and the sigla of its witnesses; ', el('em', {}, ['om.']), ' marks a witness that has no text there. Each entry links to its place in the text.']),
+        ...witnesses,
+        ...parts,
+      ]),
+    ];
+    apparatus = { content: { path: apparatusPath, title: 'Variant readings', lang: bookLang, body }, parts: apparatusParts.map((p) => ({ document: p.document, id: p.id })) };
+  }
+
+  const registers = model.registers.map((register) => {
+    const path = pages.get(register.page)!;
+    const entries = [...register.entries].sort((a, b) => a.label.localeCompare(b.label, 'en') || (a.id < b.id ? -1 : 1));
+    const sections = entries.map((entry) => {
+      const mentions = model.mentions.get(entry.key) ?? [];
+      const names = entry.names.length ? [el('dl', { class: 'name-forms' }, entry.names.flatMap((n) => [el('dt', {}, [n.type]), el('dd', {}, [n.text])]))] : [];
+      const html = relink(parseHtml(entry.html), register.page, path, pages);
+      const list = mentions.length
+        ? el('ul', { class: 'mentions' }, mentions.map((m) => {
+            const to = pages.get(m.document.page)!;
+            return el('li', {}, [
+              el('a', { href: relativeHref(path, to) }, [m.document.data.title || stemOf(m.document.page)]),
+              ': ',
+              ...m.places.flatMap((p, i) => [...(i ? [', '] : []), el('a', { href: relativeHref(path, to, p.anchor) }, [p.label])]),
+            ]);
+          }))
+        : el('p', { class: 'muted' }, ['Not mentioned in the documents.']);
+      return el('section', { class: 'entry', id: entry.id, 'aria-labelledby': `${entry.id}-h` }, [
+        heading(2, `${entry.id}-h`, entry.label),
+        ...names,
+        ...(html.length ? [el('div', { class: 'entry-body' }, html)] : []),
+        el('h3', { class: 'small-head' }, ['Mentioned in']),
+        list,
+      ]);
+    });
+    const body: Node[] = [
+      el('section', { class: 'register', 'epub:type': 'index', role: 'doc-index', 'aria-labelledby': 'register-h' }, [
+        heading(1, 'register-h', register.title),
+        el('p', { class: 'lead' }, [`${entries.length} entries, each with every name form the sources use and every place in the documents that mentions it.`]),
+        ...sections,
+      ]),
+    ];
+    return { register, content: { path, title: register.title, lang: bookLang, body } };
+  });
+
+  const spine = [front, ...chapters.map((c) => c.content), ...(apparatus ? [apparatus.content] : []), ...registers.map((r) => r.content)];
+  return { documents: spine, spine, pageBreaks, front, chapters, ...(apparatus ? { apparatus } : {}), registers };
+}
+
+function frontMatter(model: SiteModel, pages: PageMap, lang: string): ContentDocument {
+  const path = 'front.xhtml';
+  const f = model.front?.front;
+  const html = (fragment: string | undefined): Node[] => relink(parseHtml(fragment ?? ''), 'index.html', path, pages);
+  const editors = f?.editors ?? [];
+  const parts: Node[] = [
+    el('header', { class: 'title-page', 'epub:type': 'titlepage' }, [
+      heading(1, 'book-title', model.front?.title || model.title),
+      ...(model.front && model.subtitle ? [el('p', { class: 'subtitle' }, [model.subtitle])] : []),
+      ...(editors.length ? [el('p', { class: 'editors' }, [`Edited by ${editors.length > 1 ? `${editors.slice(0, -1).join(', ')} and ${editors.at(-1)}` : editors[0]}`])] : []),
+      ...(f?.edition ? [el('p', { class: 'edition-statement' }, [f.edition])] : []),
+      ...(f?.publisher ? [el('p', { class: 'publisher' }, [f.publisher])] : []),
+      el('p', { class: 'version' }, [`Version of ${dateLabel(model.buildDate)}`]),
+    ]),
+  ];
+  const project = html(f?.project);
+  if (project.length) parts.push(section('project', 'About this edition', project));
+  const introduction = html(f?.introduction);
+  if (introduction.length) parts.push(el('section', { id: 'introduction', class: 'introduction', 'epub:type': 'introduction', role: 'doc-introduction', 'aria-label': 'Introduction' }, introduction));
+  const principles = html(f?.principles);
+  if (principles.length) parts.push(section('principles', 'Editorial principles', principles));
+  const sources = html(f?.sources);
+  if (sources.length) parts.push(el('section', { id: 'sources', class: 'sources', 'aria-label': 'Sources' }, sources));
+  if (f?.licence.text) {
+    const link = f.licence.url && /^https?:/i.test(f.licence.url) ? [' ', el('a', { rel: 'license', href: f.licence.url }, [f.licence.url])] : [];
+    parts.push(section('licence', 'Licence', [el('p', {}, [f.licence.text, ...link])]));
+  }
+  const body: Node[] = [el('section', { class: 'front', 'epub:type': 'frontmatter', 'aria-labelledby': 'book-title' }, parts)];
+  return { path, title: model.front?.title || model.title, lang, body };
+}
+
+/** The table of contents: front matter, every document by date and title, the apparatus, the registers. */
+export function tableOfContents(content: BookContent): TocEntry[] {
+  const toc: TocEntry[] = [];
+  const frontChildren: TocEntry[] = [];
+  for (const e of elements(content.front.body)) {
+    const id = e.attrs.get('id');
+    if (e.name === 'section' && id && ['project', 'introduction', 'principles', 'sources', 'licence'].includes(id)) {
+      const labels: Record<string, string> = { project: 'About this edition', introduction: 'Introduction', principles: 'Editorial principles', sources: 'Sources', licence: 'Licence' };
+      frontChildren.push({ label: labels[id]!, href: `front.xhtml#${id}` });
+    }
+  }
+  toc.push({ label: content.front.title, href: content.front.path, ...(frontChildren.length ? { children: frontChildren } : {}) });
+  if (content.chapters.length) {
+    toc.push({ label: 'Documents', href: content.chapters[0]!.content.path, children: content.chapters.map((c) => ({ label: documentLabel(c.document), href: c.content.path })) });
+  }
+  if (content.apparatus) {
+    toc.push({
+      label: 'Variant readings',
+      href: content.apparatus.content.path,
+      children: content.apparatus.parts.map((p) => ({ label: documentLabel(p.document), href: `${content.apparatus!.content.path}#${p.id}` })),
+    });
+  }
+  if (content.registers.length) {
+    toc.push({ label: 'Registers', href: content.registers[0]!.content.path, children: content.registers.map((r) => ({ label: r.register.title, href: r.content.path })) });
+  }
+  return toc;
+}

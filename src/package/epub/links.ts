@@ -1,0 +1,36 @@
+// Where the site's links lead in the book: site pages map to content documents, web links stay,
+// anything else loses its link and keeps its text.
+import path from 'node:path';
+
+/** Site page (from the site root) → content document (from the package folder), for the pages the book has. */
+export type PageMap = ReadonlyMap<string, string>;
+
+const WEB = /^(https?:|mailto:)/i;
+
+/**
+ * `href` as written on the site page `page`, for the content document `from`:
+ * a web address as it is, a page of the book as a path relative to `from`, otherwise undefined.
+ * Fragment-only links are left to the caller (it knows where each id went).
+ */
+export function bookHref(href: string, page: string, from: string, pages: PageMap): string | undefined {
+  const h = href.trim();
+  if (WEB.test(h)) return h;
+  if (h.startsWith('#') || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(h) || h.startsWith('//')) return undefined;
+  let resolved: URL;
+  try {
+    resolved = new URL(h, `http://site.invalid/${page}`);
+  } catch {
+    return undefined;
+  }
+  if (resolved.host !== 'site.invalid') return undefined;
+  const target = pages.get(decodeURIComponent(resolved.pathname.slice(1)));
+  if (target === undefined) return undefined;
+  return relativeHref(from, target, resolved.hash.slice(1));
+}
+
+/** The path from content document `from` to `to` (both from the package folder), with a fragment. */
+export function relativeHref(from: string, to: string, fragment = ''): string {
+  const rel = to === from ? '' : path.posix.relative(path.posix.dirname(from), to);
+  const hash = fragment ? `#${fragment}` : '';
+  return rel === '' && hash === '' ? path.posix.basename(to) : `${rel}${hash}`;
+}
