@@ -37,7 +37,7 @@ export interface ApparatusReading {
 export interface ApparatusEntry {
   /** Stable id of the entry inside the edition: `<document>.<local>` (e.g. `1951-07-01-kim-peng-to-ridgway.app-3`). */
   id: string;
-  /** Stable id inside the document page: `note-N`, `tn-N` or `app-N`. The marker in the text is `<local>-ref`… see `markerId`. */
+  /** Stable id of the entry inside the document page: `note-N`, `tn-N` or `app-N`. */
   localId: string;
   /** The id of the marker in the reading text (`noteref-N`, `tnref-N`, `appref-N`). */
   markerId: string;
