@@ -280,12 +280,19 @@ class Parser {
 
   /** Text with entity and character references replaced; `at` is the offset of `text` in the file. */
   private decode(text: string, at: number, inAttribute: boolean): string {
+    // XML normalises line ends (CRLF and CR to LF) and, in attribute values, each literal
+    // whitespace character to a space; characters written as references are kept as they are.
+    // Offsets for errors stay those of the raw text, so normalising happens piece by piece.
+    const literal = (piece: string): string => {
+      const lines = piece.includes('\r') ? piece.replace(/\r\n?/g, '\n') : piece;
+      return inAttribute ? lines.replace(/[\t\n]/g, ' ') : lines;
+    };
     let amp = text.indexOf('&');
-    if (amp < 0) return text;
+    if (amp < 0) return literal(text);
     let out = '';
     let last = 0;
     while (amp >= 0) {
-      out += text.slice(last, amp);
+      out += literal(text.slice(last, amp));
       const semi = text.indexOf(';', amp);
       const ref = semi < 0 ? '' : text.slice(amp + 1, semi);
       if (semi < 0 || semi - amp > 40 || ref.length === 0) {
@@ -312,8 +319,7 @@ class Parser {
       last = semi + 1;
       amp = text.indexOf('&', last);
     }
-    out += text.slice(last);
-    if (inAttribute) return out;
+    out += literal(text.slice(last));
     return out;
   }
 
@@ -373,7 +379,7 @@ class Parser {
           if (end < 0) throw new Stop('syntax', at, 'CDATA section is not closed with `]]>`');
           if (end - at > this.limits.maxTextChars) throw this.tooLong('a CDATA section', at, end - at, this.limits.maxTextChars);
           const pos = this.lines.locate(at);
-          parent.children.push({ kind: 'text', text: s.slice(at + 9, end), cdata: true, line: pos.line, column: pos.column });
+          parent.children.push({ kind: 'text', text: s.slice(at + 9, end).replace(/\r\n?/g, '\n'), cdata: true, line: pos.line, column: pos.column });
           this.i = end + 3;
         } else if (s.startsWith('<!DOCTYPE', this.i)) {
           throw new Stop('syntax', this.i, 'a DOCTYPE is only allowed before the root element');
@@ -441,8 +447,8 @@ class Parser {
       const lt = rawValue.indexOf('<');
       if (lt >= 0) throw new Stop('syntax', vStart + lt, `\`<\` is not allowed in an attribute value (attribute ${attrName}); write \`&lt;\``);
       if (raw.some((a) => a.name === attrName)) throw new Stop('duplicate-attribute', attrAt, `attribute ${attrName} appears twice on <${name}>`);
-      // Attribute-value normalisation: literal whitespace characters become spaces.
-      const value = this.decode(rawValue.replace(/[\t\n\r]/g, ' '), vStart, true);
+      // Attribute-value normalisation happens in decode, on the literal parts only.
+      const value = this.decode(rawValue, vStart, true);
       raw.push({ name: attrName, value, at: attrAt });
       this.i = vEnd + 1;
     }
