@@ -52,6 +52,7 @@ describe.skipIf(!hasShared)('building the shared corpora (../shared/corpora)', (
         const lost = [...expected].filter((w) => !shown.has(w));
         expect(lost.slice(0, 20), `${path.basename(file)}: words of the TEI text missing from its page`).toEqual([]);
       }
-    });
+      // Three FRUS volumes (5 MB of TEI) take one to two minutes on two cores; the bound is for hangs only.
+    }, 600_000);
   }
 });
