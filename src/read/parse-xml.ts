@@ -55,9 +55,11 @@ export interface XmlProblem {
 
 export type ParseResult = { ok: true; document: XmlDocument; lines: LineIndex } | { ok: false; problem: XmlProblem; lines: LineIndex };
 
+// XML 1.0 (fifth edition) names, without the characters outside the Basic Multilingual Plane that
+// it also allows: the XSLT processor refuses those, and every reader must agree on what is XML.
 const NAME_START =
-  ':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\uD800-\\uDBFF';
-const NAME_CHAR = NAME_START + '\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040\\uDC00-\\uDFFF';
+  ':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
+const NAME_CHAR = NAME_START + '\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040';
 const NAME = new RegExp(`[${NAME_START}][${NAME_CHAR}]*`, 'y');
 const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const WS = /[ \t\r\n]/;
@@ -152,6 +154,11 @@ class Parser {
   private name(what: string): string {
     NAME.lastIndex = this.i;
     const m = NAME.exec(this.s);
+    const after = this.i + (m ? m[0].length : 0);
+    const next = this.s.charCodeAt(after);
+    if (next >= 0xd800 && next <= 0xdbff) {
+      throw new Stop('syntax', after, 'a name with a character outside the Basic Multilingual Plane (an emoji, a rare CJK ideograph): such names are not supported; rename the element or attribute');
+    }
     if (!m) throw new Stop('syntax', this.i, `expected ${what}`);
     this.i += m[0].length;
     return m[0];

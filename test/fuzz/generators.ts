@@ -46,8 +46,10 @@ const ELEMENTS = [
   'p', 'hi', 'ref', 'ptr', 'persName', 'placeName', 'orgName', 'date', 'note', 'div', 'head', 'q', 'quote',
   'app', 'lem', 'rdg', 'choice', 'sic', 'corr', 'abbr', 'expan', 'supplied', 'gap', 'unclear', 'del', 'add',
   'pb', 'lb', 'graphic', 'figure', 'list', 'item', 'seg', 'name', 'title', 'foreign', 'emph', 'label', 'table', 'row', 'cell', 'unknownThing',
+  // Names XML allows that no TEI file uses: accented, combining, ideographic.
+  'näme', 'x\u00B7y', 'a\u0300', '\u3001b', '\u2070c',
 ];
-const ATTRIBUTES = ['xml:id', 'rend', 'style', 'rendition', 'target', 'ref', 'url', 'facs', 'n', 'type', 'when', 'from', 'to', 'wit', 'resp', 'corresp', 'xml:lang', 'onclick', 'href', 'src'];
+const ATTRIBUTES = ['xml:id', 'rend', 'style', 'rendition', 'target', 'ref', 'url', 'facs', 'n', 'type', 'when', 'from', 'to', 'wit', 'resp', 'corresp', 'xml:lang', 'onclick', 'href', 'src', 'ümlaut', 'x\u203Fy'];
 
 export function escapeText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
