@@ -39,12 +39,12 @@
   </xsl:function>
 
   <!-- Whether a node is part of the reading text as first shown: not in a note, not in a reading other than the base one,
-       not an alternative a choice keeps in a tooltip. -->
+       not an alternative a choice keeps in a tooltip. A lem or rdg outside any app (malformed, but it happens) is text. -->
   <xsl:function name="te:in-base-text" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="empty($node/ancestor::tei:note) and empty($node/ancestor::tei:teiHeader) and empty($node/ancestor::tei:div[@type = ('introduction', 'preface')])
       and empty($node/ancestor::*[self::tei:gap or self::tei:fw or self::tei:figDesc])
-      and (every $r in $node/ancestor::*[self::tei:lem or self::tei:rdg] satisfies $r is te:base-reading($r/ancestor::tei:app[1]))
+      and (every $r in $node/ancestor::*[self::tei:lem or self::tei:rdg] satisfies (empty($r/ancestor::tei:app) or $r is te:base-reading($r/ancestor::tei:app[1])))
       and (every $c in $node/ancestor::*[parent::tei:choice] satisfies $c is ($c/parent::tei:choice/(tei:sic, tei:orig, tei:abbr, *))[1])"/>
   </xsl:function>
 
@@ -163,7 +163,7 @@
     <xsl:param name="t" as="node()"/>
     <xsl:param name="nodes" as="node()*"/>
     <xsl:sequence select="every $r in $t/ancestor::*[self::tei:lem or self::tei:rdg][exists(ancestor::node()[some $n in $nodes satisfies . is $n])]
-      satisfies $r is te:base-reading($r/ancestor::tei:app[1])"/>
+      satisfies (empty($r/ancestor::tei:app) or $r is te:base-reading($r/ancestor::tei:app[1]))"/>
   </xsl:function>
 
   <!-- Who @resp or @source names: the resp or name of the element it points to in the document, else the pointer. -->
