@@ -107,6 +107,12 @@ describe('the apparatus of the bundled edition', () => {
     countsMatch(json, new Map(readdirSync(docsDir).map((f) => [f.replace(/\.xml$/, ''), path.join(docsDir, f)])));
   });
 
+  it('names who is responsible for each note in words, not as a pointer', () => {
+    const resp = json.documents.flatMap((d) => d.entries.map((e) => e.resp)).filter(Boolean);
+    expect(resp).toContain('The editors of the tei-edition project');
+    expect(resp.filter((r) => r.includes('#'))).toEqual([]);
+  });
+
   it('shows the date discrepancy of the reply (28 June / June 30) as a variant with its sigla', () => {
     const reply = json.documents.find((d) => d.document === '1951-07-01-kim-peng-to-ridgway')!;
     const date = reply.entries.find((e) => e.xmlId === 'rep-app-date')!;

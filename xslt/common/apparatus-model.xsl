@@ -166,12 +166,15 @@
       satisfies (empty($r/ancestor::tei:app) or $r is te:base-reading($r/ancestor::tei:app[1]))"/>
   </xsl:function>
 
-  <!-- Who @resp or @source names: the resp or name of the element it points to in the document, else the pointer. -->
+  <!-- Who @resp or @source names: the resp or name of the element it points to in the document; for a pointer
+       into another file (no file is read), the words of an element of this document that refers to the same
+       target, such as the orgName of a respStmt; else the pointer. -->
   <xsl:function name="te:resp-label" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="string-join(for $p in tokenize(normalize-space(string(($e/@resp, $e/@source)[1])), ' ') return
       let $local := if (starts-with($p, '#')) then key('te:id', substring($p, 2), root($e))[1] else ()
-      return (($local/tei:resp, $local/(tei:persName, tei:orgName, tei:name), $local/tei:title, $local/tei:abbr, $local)[normalize-space() != ''][1] ! normalize-space(.), $p)[1], '; ')"/>
+      return let $namer := if (empty($local)) then root($e)//*[@ref = $p][normalize-space() != ''][1] else ()
+      return (($local/tei:resp, $local/(tei:persName, tei:orgName, tei:name), $local/tei:title, $local/tei:abbr, $local, $namer)[normalize-space() != ''][1] ! normalize-space(.), $p)[1], '; ')"/>
   </xsl:function>
 
   <!-- What stands in an empty reading. -->
