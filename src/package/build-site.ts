@@ -43,8 +43,8 @@ export interface BuildPlan {
   boundary?: string[];
   /** Folder whose last commit dates the build when SOURCE_DATE_EPOCH is unset. */
   dateFrom: string;
-  /** Build only this output (default: all). */
-  only?: BuildOutput;
+  /** Build only these outputs (default: all). */
+  only?: readonly BuildOutput[];
   /** The EPUB's identifier and note placement (from the config). */
   epub?: EpubPlan;
 }
@@ -233,7 +233,7 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
     mentions: collectMentions(sorted),
     entries: indexEntries(registers),
   };
-  const wants = (o: BuildOutput): boolean => plan.only === undefined || plan.only === o;
+  const wants = (o: BuildOutput): boolean => plan.only === undefined || plan.only.includes(o);
   const output = wants('site') ? renderSite(model) : [];
   const epubSources = { ...(editionSource ?? documentSources[0] ? { header: (editionSource ?? documentSources[0])!.document.root } : {}), dateFrom: plan.dateFrom, files: validation.sources.map((s) => s.absolutePath) };
   const epub = wants('epub') ? renderEpub(model, plan.epub, epubSources) : [];

@@ -194,7 +194,7 @@ describe('the EPUB of the bundled edition', () => {
 
   it('gives the same .epub bytes on a second build', async () => {
     const second = temporaryFolder('tei-edition-epub-');
-    await buildInto(second, { only: 'epub' });
+    await buildInto(second, { only: ['epub'] });
     const a = readFileSync(path.join(out, 'epub', `${slug}.epub`));
     const b = readFileSync(path.join(second, 'epub', `${slug}.epub`));
     expect(Buffer.compare(a, b)).toBe(0);
@@ -203,7 +203,7 @@ describe('the EPUB of the bundled edition', () => {
 
   it('puts notes at the end of each document as endnotes when the config asks', async () => {
     const other = temporaryFolder('tei-edition-epub-');
-    await buildInto(other, { only: 'epub', epub: { notes: 'endnotes' } });
+    await buildInto(other, { only: ['epub'], epub: { notes: 'endnotes' } });
     const book = parseXmlFile(path.join(other, 'epub', 'bundle', 'OEBPS', 'documents', '1951-06-30-filippov-to-mao.xhtml'));
     const section = byAttr(book, 'epub:type', 'endnotes')[0]!;
     expect(section.attrs.role).toBe('doc-endnotes');

@@ -32,7 +32,7 @@ describe.skipIf(!available)('EPUBs of the shared corpora (../shared/corpora)', (
       for (const b of BOOKS) {
         const out = temporaryFolder('tei-edition-epub-corpus-');
         const files = b.files();
-        const result = await buildSite({ mode: 'paths', documents: files, registers: [], siteDir: path.join(out, 'site'), schematron: [], ruleLevels: {}, strict: false, dateFrom: path.dirname(files[0]!), only: 'epub' });
+        const result = await buildSite({ mode: 'paths', documents: files, registers: [], siteDir: path.join(out, 'site'), schematron: [], ruleLevels: {}, strict: false, dateFrom: path.dirname(files[0]!), only: ['epub'] });
         expect(result.failure, b.name).toBeUndefined();
         expect(result.exitCode, b.name).toBe(0);
         built.push({ name: b.name, book: path.join(out, 'epub', 'edition.epub'), oebps: path.join(out, 'epub', 'bundle', 'OEBPS'), files });

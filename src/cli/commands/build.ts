@@ -8,6 +8,7 @@ import { formatHuman } from '../../diagnostics/format-human.js';
 import type { Report } from '../../diagnostics/report.js';
 import { displayPath, expandPaths } from '../../read/files.js';
 import { BUILD_OUTPUTS, buildSite, type BuildOutput, type BuildPlan } from '../../package/build-site.js';
+import { parseMegabytes, scanArgs } from '../scan-args.js';
 
 export const BUILD_HELP = `Usage: tei-edition build [options] [PATH...]
 
@@ -24,7 +25,7 @@ Options:
   --schema FILE     with PATH: also check against this RelaxNG schema (findings are warnings)
   --strict          warnings stop the build too
   --max-size MB     largest source file accepted (default: 16)
-  --only OUTPUT     build one output only: site, apparatus or epub (DIR/epub: the bundle and the .epub)
+  --only LIST       build only these outputs, comma-separated: site, apparatus, epub (DIR/epub: the bundle and the .epub)
   --quiet           print nothing but problems
   --debug           print stack traces of internal errors
   -h, --help        show this help
@@ -35,7 +36,7 @@ Exit codes: 0 built, 1 content errors, 2 usage or config error, 3 internal or to
 `;
 
 interface Options {
-  only?: BuildOutput;
+  only?: BuildOutput[];
   maxBytes?: number;
   config?: string;
   out?: string;
@@ -49,64 +50,48 @@ interface Options {
 
 function parseArgs(args: readonly string[]): { ok: true; options: Options } | { ok: false; message: string } {
   const options: Options = { strict: false, quiet: false, help: false, paths: [] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--') {
-      options.paths.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      options.paths.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = (): string | undefined => (eq > 0 ? arg.slice(eq + 1) : args[++i]);
+  const scanned = scanArgs(args, (name, takeValue) => {
     switch (name) {
-      case '-h':
-      case '--help':
-        options.help = true;
-        break;
       case '--strict':
         options.strict = true;
-        break;
+        return undefined;
       case '--quiet':
         options.quiet = true;
-        break;
-      case '--debug':
-        break;
+        return undefined;
       case '--max-size': {
-        const v = Number(value());
-        if (!Number.isFinite(v) || v <= 0) return { ok: false, message: '--max-size needs a size in MB, e.g. --max-size 64' };
-        options.maxBytes = Math.round(v * 1024 * 1024);
-        break;
+        const bytes = parseMegabytes(takeValue());
+        if (bytes === undefined) return '--max-size needs a size in MB, e.g. --max-size 64';
+        options.maxBytes = bytes;
+        return undefined;
       }
       case '--only': {
-        const v = value();
-        if (!v || !(BUILD_OUTPUTS as readonly string[]).includes(v)) return { ok: false, message: `--only needs one of ${BUILD_OUTPUTS.join(', ')}` };
-        options.only = v as BuildOutput;
-        break;
+        const list = (takeValue() ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+        const unknown = list.filter((o) => !(BUILD_OUTPUTS as readonly string[]).includes(o));
+        if (list.length === 0 || unknown.length > 0) return `--only needs one or more of ${BUILD_OUTPUTS.join(', ')}, separated by commas`;
+        options.only = list as BuildOutput[];
+        return undefined;
       }
       case '--config':
       case '--out':
       case '--schema':
       case '--base-url': {
-        const v = value();
-        if (!v) return { ok: false, message: `${name} needs a value` };
+        const v = takeValue();
+        if (!v) return `${name} needs a value`;
         if (name === '--config') options.config = v;
         else if (name === '--out') options.out = v;
         else if (name === '--schema') options.schema = v;
         else {
-          if (!/^https?:\/\/[^\s]+$/.test(v)) return { ok: false, message: '--base-url needs an http or https address, e.g. https://example.org/edition/' };
+          if (!/^https?:\/\/[^\s]+$/.test(v)) return '--base-url needs an http or https address, e.g. https://example.org/edition/';
           options.baseUrl = v;
         }
-        break;
+        return undefined;
       }
       default:
-        return { ok: false, message: `unknown option ${arg}` };
+        return 'unknown';
     }
-  }
-  return { ok: true, options };
+  });
+  if (!scanned.ok) return scanned;
+  return { ok: true, options: { ...options, ...scanned.scanned } };
 }
 
 function printReport(report: Report, texts: ReadonlyMap<string, string>): void {

@@ -13,6 +13,7 @@ import type { Report } from '../../diagnostics/report.js';
 import { exitCodeFor } from '../../diagnostics/rules.js';
 import { displayPath, expandPaths } from '../../read/files.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../../read/load.js';
+import { parseMegabytes, scanArgs } from '../scan-args.js';
 
 const FORMATS = ['human', 'json', 'junit', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -50,53 +51,36 @@ interface Options {
 
 function parseArgs(args: readonly string[]): { ok: true; options: Options } | { ok: false; message: string } {
   const options: Options = { format: 'human', strict: false, help: false, paths: [] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--') {
-      options.paths.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      options.paths.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const takeValue = (): string | undefined => (eq > 0 ? arg.slice(eq + 1) : args[++i]);
+  const scanned = scanArgs(args, (name, takeValue) => {
     switch (name) {
-      case '-h':
-      case '--help':
-        options.help = true;
-        break;
       case '--strict':
         options.strict = true;
-        break;
-      case '--debug':
-        break;
+        return undefined;
       case '--format': {
         const v = takeValue();
-        if (!v || !(FORMATS as readonly string[]).includes(v)) return { ok: false, message: `--format needs one of ${FORMATS.join(', ')}` };
+        if (!v || !(FORMATS as readonly string[]).includes(v)) return `--format needs one of ${FORMATS.join(', ')}`;
         options.format = v as Format;
-        break;
+        return undefined;
       }
       case '--config':
       case '--schema': {
         const v = takeValue();
-        if (!v) return { ok: false, message: `${name} needs a file` };
+        if (!v) return `${name} needs a file`;
         options[name === '--config' ? 'config' : 'schema'] = v;
-        break;
+        return undefined;
       }
       case '--max-size': {
-        const v = Number(takeValue());
-        if (!Number.isFinite(v) || v <= 0) return { ok: false, message: '--max-size needs a size in MB, e.g. --max-size 64' };
-        options.maxBytes = Math.round(v * 1024 * 1024);
-        break;
+        const bytes = parseMegabytes(takeValue());
+        if (bytes === undefined) return '--max-size needs a size in MB, e.g. --max-size 64';
+        options.maxBytes = bytes;
+        return undefined;
       }
       default:
-        return { ok: false, message: `unknown option ${arg}` };
+        return 'unknown';
     }
-  }
-  return { ok: true, options };
+  });
+  if (!scanned.ok) return scanned;
+  return { ok: true, options: { ...options, ...scanned.scanned } };
 }
 
 function render(format: Format, report: Report, texts: ReadonlyMap<string, string>): string {
