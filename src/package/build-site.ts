@@ -47,6 +47,8 @@ export interface BuildPlan {
   only?: readonly BuildOutput[];
   /** The EPUB's identifier and note placement (from the config). */
   epub?: EpubPlan;
+  /** Told after each file is transformed (the CLI draws a progress bar on a terminal). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export type BuildOutput = 'site' | 'apparatus' | 'epub';
@@ -200,16 +202,21 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
   for (const w of witnesses) sigla[w.key] = w.siglum;
   const params: TransformParams = { root: '../', links, sigla, witnessOrder: witnesses.map((w) => w.key) };
 
+  const total = documentSources.length + registerSources.length;
+  let done = 0;
+  const progress = (): void => plan.onProgress?.(++done, total);
   const documents: SiteDocument[] = [];
   for (const s of documentSources) {
     await yieldToEvents();
     const data = run(s, params);
+    progress();
     if (data) documents.push({ source: s.path, page: pageOf.get(s)!, data });
   }
   const registers: SiteRegister[] = [];
   for (const s of registerSources) {
     await yieldToEvents();
     const data = run(s, params);
+    progress();
     if (!data) continue;
     const heads = [...new Set(data.entries.map((e) => e.listHead).filter(Boolean))];
     const title = heads.length === 1 ? heads[0]! : data.title || path.basename(s.path, '.xml');

@@ -199,10 +199,13 @@ export async function buildCommand(args: string[]): Promise<number> {
 
   const started = performance.now();
   const stopSignals = exitOnSignals(plan.siteDir);
+  const bar = !o.quiet && process.stderr.isTTY === true ? progressBar(process.stderr) : undefined;
+  if (bar) plan = { ...plan, onProgress: bar.update };
   let result;
   try {
     result = await buildSite(plan);
   } finally {
+    bar?.clear();
     stopSignals();
   }
   printReport(result.report, result.texts);
@@ -212,9 +215,31 @@ export async function buildCommand(args: string[]): Promise<number> {
     return result.exitCode;
   }
   if (!o.quiet) {
-    const pages = result.written.filter((p) => p.endsWith('.html')).length;
+    const pages = result.written.filter((p) => p.endsWith('.html') && !p.startsWith('../')).length;
+    const documents = result.written.filter((p) => p.startsWith('documents/') && p.endsWith('.html')).length;
+    const warnings = result.report.diagnostics.filter((d) => d.severity === 'warning').length;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    process.stdout.write(`Built ${pages} pages into ${displayPath(plan.siteDir)} in ${seconds} s\n`);
+    const outputs = (o.only ?? BUILD_OUTPUTS).join(', ');
+    const site = pages > 0 ? `${documents} document${documents === 1 ? '' : 's'}, ${pages} page${pages === 1 ? '' : 's'}, ` : '';
+    process.stdout.write(
+      `Built ${outputs} into ${displayPath(path.dirname(plan.siteDir))}: ${site}${warnings} warning${warnings === 1 ? '' : 's'}, ${seconds} s\n`,
+    );
   }
   return ExitCode.ok;
+}
+
+/** A one-line bar redrawn in place on a terminal; never written to a pipe or a log. */
+function progressBar(stream: NodeJS.WriteStream): { update: (done: number, total: number) => void; clear: () => void } {
+  let drawn = false;
+  return {
+    update(done, total) {
+      const width = 30;
+      const filled = total === 0 ? width : Math.round((done / total) * width);
+      stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} files`);
+      drawn = true;
+    },
+    clear() {
+      if (drawn) stream.write('\r\x1b[2K');
+    },
+  };
 }
