@@ -36,8 +36,8 @@ export function scanArgs(args: readonly string[], handle: OptionHandler): { ok: 
   return { ok: true, scanned };
 }
 
-/** `--max-size MB`, shared by validate and build. */
-export function parseMegabytes(value: string | undefined): number | undefined {
+/** `--max-size MB`, shared by validate and build: the size in bytes, or what is wrong with the value. */
+export function parseMegabytes(value: string | undefined): number | string {
   const v = Number(value);
-  return Number.isFinite(v) && v > 0 ? Math.round(v * 1024 * 1024) : undefined;
+  return Number.isFinite(v) && v > 0 ? Math.round(v * 1024 * 1024) : '--max-size needs a size in MB, e.g. --max-size 64';
 }

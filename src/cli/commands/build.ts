@@ -12,8 +12,9 @@ import { parseMegabytes, scanArgs } from '../scan-args.js';
 
 export const BUILD_HELP = `Usage: tei-edition build [options] [PATH...]
 
-Validates the edition and writes the HTML edition into <out>/site (default dist/site). Errors stop
-the build before anything is written; the new site replaces the old one only when it is complete.
+Validates the edition and writes its outputs into <out> (default dist): the HTML edition (site/), the
+apparatus (apparatus/) and the EPUB (epub/). Errors stop the build before anything is written; the
+new outputs replace the old ones only when they are complete.
 Without PATH, builds the edition named by ${CONFIG_FILE_NAME}. With PATH (files or folders), builds
 those files without a config: the title comes from the first header, registers are recognised by
 their lists, and only unreadable files stop the build (other findings are warnings).
@@ -60,7 +61,7 @@ function parseArgs(args: readonly string[]): { ok: true; options: Options } | { 
         return undefined;
       case '--max-size': {
         const bytes = parseMegabytes(takeValue());
-        if (bytes === undefined) return '--max-size needs a size in MB, e.g. --max-size 64';
+        if (typeof bytes === 'string') return bytes;
         options.maxBytes = bytes;
         return undefined;
       }

@@ -71,7 +71,7 @@ function parseArgs(args: readonly string[]): { ok: true; options: Options } | { 
       }
       case '--max-size': {
         const bytes = parseMegabytes(takeValue());
-        if (bytes === undefined) return '--max-size needs a size in MB, e.g. --max-size 64';
+        if (typeof bytes === 'string') return bytes;
         options.maxBytes = bytes;
         return undefined;
       }
