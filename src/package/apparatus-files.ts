@@ -6,8 +6,9 @@ import type { SiteModel } from '../render/site-model.js';
 import { documentApparatus } from '../transform/apparatus/from-transform.js';
 import { packageRoot } from '../transform/package-root.js';
 
-export function apparatusFiles(model: SiteModel): OutputFile[] {
+/** `sourceRoot`: the folder that holds every source; witness keys in the JSON are paths from it. */
+export function apparatusFiles(model: SiteModel, sourceRoot: string): OutputFile[] {
   const schema = readFileSync(path.join(packageRoot, 'schema', 'apparatus.schema.json'), 'utf8');
-  const documents = model.documents.map((d) => documentApparatus(d.data, d.page));
+  const documents = model.documents.map((d) => documentApparatus(d.data, d.page, sourceRoot));
   return renderApparatus(model.title, model.lang, documents, schema);
 }

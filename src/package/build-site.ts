@@ -6,7 +6,7 @@ import { runValidation, type PlannedFile } from '../check/run-validation.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Report } from '../diagnostics/report.js';
 import { exitCodeFor, findRule, type RuleLevel } from '../diagnostics/rules.js';
-import { displayPath } from '../read/files.js';
+import { commonFolder, displayPath } from '../read/files.js';
 import type { SourceFile } from '../read/load.js';
 import type { XmlElement } from '../read/tree.js';
 import { renderSite } from '../render/pages.js';
@@ -244,7 +244,7 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
   const output = wants('site') ? renderSite(model) : [];
   const epubSources = { ...(editionSource ?? documentSources[0] ? { header: (editionSource ?? documentSources[0])!.document.root } : {}), dateFrom: plan.dateFrom, files: validation.sources.map((s) => s.absolutePath) };
   const epub = wants('epub') ? renderEpub(model, plan.epub, epubSources) : [];
-  const apparatus = wants('apparatus') ? apparatusFiles(model) : [];
+  const apparatus = wants('apparatus') ? apparatusFiles(model, commonFolder(validation.sources.map((s) => s.absolutePath))) : [];
   try {
     if (wants('site')) writeSiteAtomically(plan.siteDir, output, { copy: [{ from: path.join(packageRoot, 'src', 'templates', 'assets'), to: 'assets' }] });
     if (wants('epub')) writeSiteAtomically(path.join(path.dirname(plan.siteDir), 'epub'), epub);

@@ -49,3 +49,14 @@ export function displayPath(file: string, cwd: string = process.cwd()): string {
   const rel = path.relative(cwd, path.resolve(cwd, file));
   return (rel === '' ? '.' : rel).split(path.sep).join('/');
 }
+
+/** The deepest folder that holds every one of these files (absolute paths); '' for none. */
+export function commonFolder(files: readonly string[]): string {
+  if (files.length === 0) return '';
+  let folder = path.dirname(path.resolve(files[0]!));
+  for (const f of files.slice(1)) {
+    const resolved = path.resolve(f);
+    while (folder !== path.dirname(folder) && !resolved.startsWith(folder + path.sep)) folder = path.dirname(folder);
+  }
+  return folder;
+}

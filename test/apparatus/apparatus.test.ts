@@ -4,9 +4,11 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/package/build-site.js';
-import type { ApparatusEntry, EditionApparatus } from '../../src/transform/apparatus/model.js';
+import type { ApparatusEntry, EditionApparatus, TextSegment } from '../../src/transform/apparatus/model.js';
+import { witnessText } from '../../src/transform/apparatus/witness-text.js';
 import { buildBundled, temporaryFolder } from '../build/support/build.js';
-import { all, attr, byId, editorial, first, hasClass, normalise, parsePage, textOf, type ParsedPage } from '../build/support/html.js';
+import { all, attr, byId, editorial, first, hasClass, normalise, textOf } from '../build/support/html.js';
+import { compareOutputs, page, readJson, schemaErrors, visible } from './support/outputs.js';
 import { hasShared, projectRoot, sharedDir } from '../helpers/paths.js';
 import { descendants, parseXml, type XmlElement } from '../helpers/xml-tree.js';
 
@@ -31,47 +33,6 @@ function teiCounts(file: string): { notes: number; apps: number; textual: number
   };
   walk(root, false, '');
   return { notes, apps: apps.length, textual, appIds: apps };
-}
-
-function readJson(outDir: string): EditionApparatus {
-  return JSON.parse(readFileSync(path.join(outDir, 'apparatus', 'apparatus.json'), 'utf8')) as EditionApparatus;
-}
-
-function page(file: string): ParsedPage {
-  return parsePage(readFileSync(file, 'utf8'));
-}
-
-/** Checks that every entry has the same number in the site page, the apparatus HTML and the JSON, linked both ways. */
-function compareOutputs(outDir: string, json: EditionApparatus, allowHidden = false): number {
-  const html = page(path.join(outDir, 'apparatus', 'index.html')).document;
-  let compared = 0;
-  for (const d of json.documents) {
-    const site = page(path.join(outDir, 'site', 'documents', `${d.document}.html`)).document;
-    for (const e of d.entries) {
-      const item = byId(site, e.localId);
-      expect(item, `${e.id} on the site`).toBeDefined();
-      expect(attr(item!, 'data-number'), e.id).toBe(String(e.number));
-      expect(all(item!, (el) => el.tagName === 'a' && attr(el, 'href') === `#${e.markerId}`).length, `${e.id} links back`).toBeGreaterThan(0);
-      // A note or intervention inside a reading the text does not show has its marker only in that reading.
-      const marker = byId(site, e.markerId);
-      if (marker || !allowHidden) {
-        expect(marker, `${e.id} marker`).toBeDefined();
-        expect(attr(marker!, 'href'), e.id).toBe(`#${e.localId}`);
-        expect(attr(marker!, 'data-number'), e.id).toBe(String(e.number));
-      }
-      const listed = byId(html, e.id);
-      expect(listed, `${e.id} in apparatus/index.html`).toBeDefined();
-      expect(attr(listed!, 'data-number'), e.id).toBe(String(e.number));
-      expect(attr(listed!, 'data-line'), e.id).toBe(String(e.line));
-      const label = first(listed!, (el) => hasClass(el, 'label'))!;
-      expect(normalise(textOf(label)), e.id).toBe(e.label);
-      if (e.series === 'critical') expect(attr(item!, 'data-line'), e.id).toBe(String(e.line));
-      compared++;
-    }
-    const numbered = all(site, (el) => attr(el, 'data-entry') !== undefined && el.tagName === 'li');
-    expect(numbered.length, `${d.document}: entries on the site`).toBe(d.entries.length);
-  }
-  return compared;
 }
 
 function countsMatch(json: EditionApparatus, files: Map<string, string>): void {
@@ -124,32 +85,55 @@ describe('the apparatus of the bundled edition', () => {
     expect(byId(site, `line-${date.line}`)).toBeDefined();
   });
 
-  it('shows every difference between A, B and C: each witness read from the site equals its source', () => {
-    const source = readFileSync(path.join(sharedDir, 'sources', 'frus-1951-armistice-reply.md'), 'utf8');
+  it('shows every difference between A, B and C: each witness rebuilt from the JSON equals its source and the site', () => {
+    const reply = json.documents.find((d) => d.document === '1951-07-01-kim-peng-to-ridgway')!;
+    const fromModel = (siglum: string): string => normalise(witnessText(reply, siglum).replace(/\n/g, ' '));
+    const site = page(path.join(outDir, 'site', 'documents', `${reply.document}.html`)).document;
+    const reading = first(site, (el) => hasClass(el, 'reading'))!;
+    const fromSite = (i: number): string => normalise(textOf(reading, { skip: (el) => editorial(el) || (hasClass(el, 'rdg') && !hasClass(el, `w${i}`)) }));
+    expect(reply.witnesses.map((w) => w.siglum)).toEqual(['A', 'B', 'C']);
+    ['A', 'B', 'C'].forEach((siglum, i) => expect(fromModel(siglum), siglum).toBe(fromSite(i + 1)));
+    // Witnesses really differ, and the text between the entries is shared: no witness is empty.
+    expect(new Set(['A', 'B', 'C'].map(fromModel)).size).toBe(3);
+    if (!hasShared) return;
+    // B and C: the texts of FRUS doc. 398 and doc. 401 as the sources give them.
+    const frus = readFileSync(path.join(sharedDir, 'sources', 'frus-1951-armistice-reply.md'), 'utf8');
     const quoted = (heading: string): string => {
-      const part = source.slice(source.indexOf(heading));
+      const part = frus.slice(frus.indexOf(heading));
       const lines = part.split('\n');
       const start = lines.findIndex((l) => l.startsWith('> '));
       const block: string[] = [];
       for (const l of lines.slice(start)) { if (!l.startsWith('>')) break; block.push(l.replace(/^> ?/, '')); }
       return normalise(block.join(' ').replace(/"/g, ''));
     };
-    const site = page(path.join(outDir, 'site', 'documents', '1951-07-01-kim-peng-to-ridgway.html')).document;
-    const reading = first(site, (el) => hasClass(el, 'reading'))!;
-    const witness = (i: number): string => normalise(textOf(reading, { skip: (el) => editorial(el) || (hasClass(el, 'rdg') && !hasClass(el, `w${i}`)) }));
-    if (hasShared) {
-      expect(witness(2)).toBe(quoted('## Witness B'));
-      expect(witness(3)).toBe(quoted('## Witness C'));
-    }
-    // The same text from the JSON model alone: every app's reading of B in place of A's.
+    expect(fromModel('B')).toBe(quoted('## Witness B'));
+    expect(fromModel('C')).toBe(quoted('## Witness C'));
+    // A: the draft inside the telegram of 30 June 1951, as its copy-text prints it (between the quotation marks).
+    const telegram = readFileSync(path.join(sharedDir, 'sources', '000_612cad52e4d6547c.txt'), 'utf8');
+    const draft = telegram.slice(telegram.indexOf('“To the commander') + 1, telegram.indexOf('Date.”') + 'Date.'.length);
+    expect(fromModel('A')).toBe(normalise(draft));
+  });
+
+  it('rebuilds the draft inside the telegram from the JSON as the same text as witness A of the reply', () => {
+    const telegram = json.documents.find((d) => d.document === '1951-06-30-filippov-to-mao')!;
     const reply = json.documents.find((d) => d.document === '1951-07-01-kim-peng-to-ridgway')!;
-    let fromModel = witness(1);
-    for (const e of reply.entries.filter((x) => x.series === 'critical')) {
-      const a = e.readings.find((r) => r.sigla.includes('A'))!;
-      const b = e.readings.find((r) => r.sigla.includes('B'))!;
-      expect(a && b, e.id).toBeTruthy();
+    const text = normalise(witnessText(telegram, 'A').replace(/\n/g, ' '));
+    const a = normalise(witnessText(reply, 'A').replace(/\n/g, ' '));
+    expect(text).toContain(`“${a}”`);
+  });
+
+  it('shows every line number in every witness view, in order', () => {
+    const reply = json.documents.find((d) => d.document === '1951-07-01-kim-peng-to-ridgway')!;
+    const site = page(path.join(outDir, 'site', 'documents', `${reply.document}.html`)).document;
+    const reading = first(site, (el) => hasClass(el, 'reading'))!;
+    expect(reply.lines).toBeGreaterThan(5);
+    for (let i = 1; i <= reply.witnesses.length; i++) {
+      const marks = visible(reading, (el) => hasClass(el, 'ln'), (el) => hasClass(el, 'rdg') && !hasClass(el, `w${i}`));
+      expect(marks.map((m) => attr(m, 'data-line')), `witness ${i}`).toEqual(marks.map((_, k) => String(k + 1)));
+      expect(marks.length, `witness ${i}`).toBe(reply.lines);
     }
-    expect(fromModel.length).toBeGreaterThan(0);
+    // Every critical entry is keyed to a line that exists.
+    for (const e of reply.entries.filter((x) => x.series === 'critical')) expect(e.line, e.id).toBeGreaterThan(0);
   });
 
   it('numbers the reading text by line, every fifth number shown', () => {
@@ -161,9 +145,22 @@ describe('the apparatus of the bundled edition', () => {
     expect(doc.lines).toBe(marks.length);
   });
 
-  it('writes a JSON Schema and a JSON file whose entries have every field the schema requires', () => {
-    const schema = JSON.parse(readFileSync(path.join(outDir, 'apparatus', 'apparatus.schema.json'), 'utf8')) as { $defs: { entry: { required: string[] } } };
-    for (const d of json.documents) for (const e of d.entries) for (const k of schema.$defs.entry.required) expect(e, `${e.id}.${k}`).toHaveProperty(k);
+  it('writes a JSON file valid against the JSON Schema written beside it', () => {
+    const errors = schemaErrors(outDir);
+    expect(errors).toEqual([]);
+    // The validator does fail on a wrong file.
+    const broken = structuredClone(json) as unknown as { documents: { entries: { number: unknown }[] }[] };
+    broken.documents[0]!.entries[0]!.number = 'one';
+    expect(schemaErrors(outDir, broken).length).toBeGreaterThan(0);
+  });
+
+  it('gives witnesses as paths from the edition folder, so the JSON is the same from any checkout', () => {
+    const text = readFileSync(path.join(outDir, 'apparatus', 'apparatus.json'), 'utf8');
+    expect(text).not.toContain('file:');
+    expect(text).not.toContain(projectRoot);
+    const reply = json.documents.find((d) => d.document === '1951-07-01-kim-peng-to-ridgway')!;
+    expect(reply.witnesses.map((w) => w.key)).toEqual(['edition.xml#wit-A', 'edition.xml#wit-B', 'edition.xml#wit-C']);
+    for (const e of reply.entries) for (const r of e.readings) for (const w of r.witnesses) expect(reply.witnesses.map((x) => x.key), e.id).toContain(w);
   });
 });
 
@@ -201,7 +198,28 @@ describe.skipIf(!hasShared || !existsSync(ptaDir))('the apparatus of the PTA cri
   });
 
   it('renders every entry once on the site and in the apparatus HTML, with the same numbers', () => {
-    expect(compareOutputs(outDir, json, true)).toBe(json.documents.reduce((n, d) => n + d.entries.length, 0));
+    expect(compareOutputs(outDir, json)).toBe(json.documents.reduce((n, d) => n + d.entries.length, 0));
+  });
+
+  it('writes JSON valid against its schema, whose text places every app of the reading text once', () => {
+    expect(schemaErrors(outDir)).toEqual([]);
+    for (const d of json.documents) {
+      const byLocal = new Map(d.entries.map((e) => [e.localId, e]));
+      const placed: string[] = [];
+      const visit = (segments: readonly TextSegment[]): void => {
+        for (const s of segments) {
+          if (typeof s === 'string') continue;
+          placed.push(s.app);
+          for (const r of byLocal.get(s.app)!.readings) visit(r.segments);
+        }
+      };
+      visit(d.text);
+      // Apps inside notes belong to the note, not to the reading text.
+      const file = files.find((f) => path.basename(f, '.xml').replace(/[^A-Za-z0-9._-]/g, '_') === d.document)!;
+      const critical = appsInNotes(file).flatMap((inNote, i) => (inNote ? [] : [`app-${i + 1}`]));
+      expect(placed.length, d.document).toBe(new Set(placed).size);
+      expect([...placed].sort(), d.document).toEqual([...critical].sort());
+    }
   });
 
   it('keeps readings that are not the lemma out of the reading text', () => {
@@ -217,6 +235,19 @@ describe.skipIf(!hasShared || !existsSync(ptaDir))('the apparatus of the PTA cri
     }
   });
 });
+
+/** For every app of the text, in document order: whether it stands inside a note. */
+function appsInNotes(file: string): boolean[] {
+  const out: boolean[] = [];
+  const walk = (el: XmlElement, inText: boolean, inNote: boolean): void => {
+    const text = inText || el.name === 'text';
+    if (el.name === 'teiHeader') return;
+    if (text && el.name === 'app') out.push(inNote);
+    for (const c of el.children) if (typeof c !== 'string') walk(c, text, inNote || (text && el.name === 'note'));
+  };
+  walk(parseXml(readFileSync(file, 'utf8')), false, false);
+  return out;
+}
 
 function nearestApp(root: XmlElement, target: XmlElement): XmlElement | undefined {
   let found: XmlElement | undefined;

@@ -48,13 +48,53 @@
       and (every $c in $node/ancestor::*[parent::tei:choice] satisfies $c is ($c/parent::tei:choice/(tei:sic, tei:orig, tei:abbr, *))[1])"/>
   </xsl:function>
 
+  <!-- An app whose readings all stand in the text, one witness shown at a time by the switch (parallel
+       segmentation without a lemma); an app with a lemma shows the lemma only. -->
+  <xsl:function name="te:switched" as="xs:boolean">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="empty(te:readings($app)[self::tei:lem])"/>
+  </xsl:function>
+
+  <!-- Whether a node is rendered in the reading text of the page, in any witness view: inside every app around it,
+       it stands in the reading shown, or in a reading of a switched app (not in the app outside its readings,
+       as a note beside the readings does). -->
+  <xsl:function name="te:rendered-in-text" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="every $app in $node/ancestor::tei:app satisfies
+      (some $r in $node/ancestor::*[self::tei:lem or self::tei:rdg][ancestor::tei:app[1] is $app]
+       satisfies ($r is te:base-reading($app) or te:switched($app)))"/>
+  </xsl:function>
+
+  <!-- Whether the marker of a note or intervention is written here: in the text when it is rendered there; else
+       once, in the critical entry of the nearest app around it, where its reading is printed. -->
+  <xsl:function name="te:marker-here" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="in-apparatus" as="xs:boolean"/>
+    <xsl:param name="entry-app" as="element()?"/>
+    <xsl:sequence select="if (not($in-apparatus)) then true()
+      else exists($entry-app) and exists($e/ancestor::tei:app[1][. is $entry-app]) and not(te:rendered-in-text($e))"/>
+  </xsl:function>
+
+  <!-- The outermost switched app around a node: a line that begins inside it is numbered before it, so that
+       every witness view shows the number. -->
+  <xsl:function name="te:outer-switched" as="element(tei:app)?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="$node/ancestor::tei:app[te:switched(.)][last()]"/>
+  </xsl:function>
+
+  <!-- The elements a new line begins at. -->
+  <xsl:function name="te:is-line-block" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e[self::tei:p or self::tei:ab or self::tei:head or self::tei:l or self::tei:item or self::tei:cell
+      or self::tei:addrLine or self::tei:salute or self::tei:signed or self::tei:dateline or self::tei:byline or self::tei:docAuthor
+      or self::tei:trailer or self::tei:speaker or self::tei:label or self::tei:opener or self::tei:closer or self::tei:postscript
+      or self::tei:docImprint or self::tei:titlePart or self::tei:figDesc or self::tei:div or self::tei:body or self::tei:front or self::tei:back])"/>
+  </xsl:function>
+
   <!-- The block a text node begins its lines in. -->
   <xsl:function name="te:line-block" as="element()?">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="$node/ancestor::*[self::tei:p or self::tei:ab or self::tei:head or self::tei:l or self::tei:item or self::tei:cell
-      or self::tei:addrLine or self::tei:salute or self::tei:signed or self::tei:dateline or self::tei:byline or self::tei:docAuthor
-      or self::tei:trailer or self::tei:speaker or self::tei:label or self::tei:opener or self::tei:closer or self::tei:postscript
-      or self::tei:docImprint or self::tei:titlePart or self::tei:figDesc or self::tei:div or self::tei:body or self::tei:front or self::tei:back][1]"/>
+    <xsl:sequence select="$node/ancestor::*[te:is-line-block(.)][1]"/>
   </xsl:function>
 
   <!-- The length of what $pattern (anchored, never empty) matches at the start of $s; 0 if nothing. -->
@@ -99,7 +139,10 @@
   </xsl:function>
 
   <!-- The line map: 't ID' → (offset, line, kind)* where lines begin in a text node (kind 0 at a block's start,
-       1 inside a block), 'e ID' → the line an element begins in, 'lines' → the number of lines. -->
+       1 inside a block), 'l ID' → the line an lb begins, 'a ID' → the line that begins at the start of a switched app (its number stands before
+       the app, in every witness view), 'e ID' → the line an element begins in, 'lines' → the number of lines.
+       An lb inside a reading of a switched app breaks that witness's line but starts no numbered line: numbers
+       mean the same place in every witness. -->
   <xsl:variable name="te:lines" as="map(xs:string, xs:integer*)">
     <xsl:variable name="parts" as="map(xs:string, xs:integer*)*">
       <xsl:iterate select="/*/tei:text//(text()[normalize-space() != ''] | tei:note | tei:app | tei:lb | tei:supplied | tei:gap | tei:surplus | tei:unclear
@@ -107,12 +150,13 @@
         <xsl:param name="line" as="xs:integer" select="0"/>
         <xsl:param name="used" as="xs:integer" select="0"/>
         <xsl:param name="block" as="xs:string" select="''"/>
+        <xsl:param name="hoisted" as="xs:string" select="''"/>
         <xsl:on-completion><xsl:sequence select="map{'lines': $line}"/></xsl:on-completion>
-        <xsl:variable name="counted" as="xs:boolean" select="te:in-base-text(.)"/>
+        <xsl:variable name="counted" as="xs:boolean" select="te:in-base-text(.) and not(self::tei:lb and exists(te:outer-switched(.)))"/>
         <xsl:variable name="this-block" as="xs:string" select="string(te:line-block(.) ! generate-id(.))"/>
         <xsl:choose>
           <xsl:when test="self::tei:lb and $counted">
-            <xsl:sequence select="map{'e ' || generate-id(): $line + 1}"/>
+            <xsl:sequence select="map{'e ' || generate-id(): $line + 1, 'l ' || generate-id(): $line + 1}"/>
             <xsl:next-iteration>
               <xsl:with-param name="line" select="$line + 1"/>
               <xsl:with-param name="used" select="0"/>
@@ -133,11 +177,18 @@
                   te:leading(substring($text, $start + 1), '^\S+'), empty(ancestor::tei:app))
                 return ($rest[1], $rest[2], $start, $line + 1, 0, subsequence($rest, 3))
               else te:wrap($text, 0, $line, $used, empty(ancestor::tei:app))"/>
-            <xsl:if test="count($state) gt 2"><xsl:sequence select="map{'t ' || generate-id(): subsequence($state, 3)}"/></xsl:if>
+            <!-- A block that begins inside a switched app: its number goes before the app (once per app). -->
+            <xsl:variable name="outer" as="xs:string" select="string(te:outer-switched(.) ! generate-id(.))"/>
+            <xsl:variable name="hoist" as="xs:boolean" select="$outer != '' and $outer != $hoisted and $this-block ne $block"/>
+            <xsl:choose>
+              <xsl:when test="$hoist"><xsl:sequence select="map{'a ' || $outer: $line + 1}"/></xsl:when>
+              <xsl:when test="count($state) gt 2"><xsl:sequence select="map{'t ' || generate-id(): subsequence($state, 3)}"/></xsl:when>
+            </xsl:choose>
             <xsl:next-iteration>
               <xsl:with-param name="line" select="$state[1]"/>
               <xsl:with-param name="used" select="$state[2]"/>
               <xsl:with-param name="block" select="$this-block"/>
+              <xsl:with-param name="hoisted" select="if ($hoist) then $outer else $hoisted"/>
             </xsl:next-iteration>
           </xsl:otherwise>
         </xsl:choose>
@@ -266,9 +317,35 @@
           'sigla': array{ tokenize(normalize-space($r/@wit), ' ') ! te:siglum(., $r) },
           'sources': array{ tokenize(normalize-space($r/@source), ' ') },
           'type': string($r/@type),
-          'resp': string($r/@resp)} },
+          'resp': string($r/@resp),
+          'segments': array{ te:segments($r/node()) }} },
         'resp': string(($base[self::tei:lem] ! te:resp-label(.))[1]),
         'note': map{'html': te:serialise(te:html-of($details/node())), 'text': normalize-space(string-join($details ! string(.), ' '))}}), map{'duplicates': 'use-last'})"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- The text of nodes as segments, so that any witness can be rebuilt from the model alone: strings for the
+       text all witnesses share, map{'app': local id} where an app stands (its readings carry their own segments).
+       A new line ('&#10;') at blocks, lb and paragraph milestones; notes, running heads and the apparatus's own
+       notes (witDetail) are left out; a gap is '[...]' and a supplied text bracketed, as the page shows them;
+       a choice gives the alternative the page shows. Adjacent strings are joined by the caller. -->
+  <xsl:function name="te:segments" as="item()*">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:for-each select="$nodes">
+      <xsl:choose>
+        <xsl:when test="self::text()"><xsl:sequence select="string(.)"/></xsl:when>
+        <xsl:when test="self::tei:note or self::tei:teiHeader or self::tei:fw or self::tei:figDesc or self::tei:witDetail or self::tei:wit
+          or self::tei:div[@type = ('introduction', 'preface')] or self::comment() or self::processing-instruction()"/>
+        <xsl:when test="self::tei:app"><xsl:sequence select="map{'app': 'app-' || te:number('app', .)}"/></xsl:when>
+        <xsl:when test="self::tei:gap"><xsl:sequence select="'[...]'"/></xsl:when>
+        <xsl:when test="self::tei:supplied"><xsl:sequence select="('[', te:segments(node()), ']')"/></xsl:when>
+        <xsl:when test="self::tei:choice"><xsl:sequence select="te:segments((tei:sic, tei:orig, tei:abbr, *)[1])"/></xsl:when>
+        <xsl:when test="self::tei:lb or self::tei:milestone[@unit = 'paragraph']"><xsl:sequence select="'&#10;'"/></xsl:when>
+        <xsl:when test="te:is-line-block(.) or self::tei:lg or self::tei:list or self::tei:table or self::tei:row or self::tei:floatingText">
+          <xsl:sequence select="('&#10;', te:segments(node()), '&#10;')"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:sequence select="te:segments(node())"/></xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
   </xsl:function>
 

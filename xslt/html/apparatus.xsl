@@ -5,6 +5,7 @@
      In parallel segmentation every reading stands in the text, one witness shown at a time by the switch. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:te="urn:x-tei-edition" exclude-result-prefixes="#all" expand-text="yes">
 
   <xsl:variable name="te:parallel" as="xs:boolean" select="exists(/*/tei:text//tei:app[not(.//tei:lem)][.//tei:rdg/@wit])"/>
@@ -43,16 +44,20 @@
 
   <xsl:template match="tei:app" mode="te:html">
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="entry-app" as="element()?" select="()" tunnel="yes"/>
     <xsl:variable name="n" as="xs:integer" select="te:number('app', .)"/>
     <xsl:choose>
       <xsl:when test="$in-apparatus">
         <xsl:apply-templates select="te:base-reading(.)" mode="#current"/>
+        <!-- An app inside a reading the text does not show: its marker stands in the entry that prints that reading. -->
+        <xsl:if test="te:marker-here(., $in-apparatus, $entry-app)"><xsl:sequence select="te:app-marker(.)"/></xsl:if>
       </xsl:when>
       <xsl:when test="exists(te:readings(.)[self::tei:lem])">
         <span class="app" id="appt-{$n}"><xsl:apply-templates select="te:base-reading(.)" mode="#current"/></span>
         <xsl:sequence select="te:app-marker(.)"/>
       </xsl:when>
       <xsl:otherwise>
+        <xsl:sequence select="map:get($te:lines, 'a ' || generate-id()) ! te:line-marker(.)"/>
         <span class="app" id="appt-{$n}">
           <xsl:for-each select="te:readings(.)">
             <span class="rdg {te:witness-classes(.)}"><xsl:apply-templates mode="#current"/></span>
@@ -74,8 +79,9 @@
   <xsl:template match="tei:text//*[te:is-textual(.)]" mode="te:html" priority="5">
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="entry-app" as="element()?" select="()" tunnel="yes"/>
     <xsl:next-match/>
-    <xsl:if test="not($in-apparatus) and not($in-link)"><xsl:sequence select="te:textual-markers(.)"/></xsl:if>
+    <xsl:if test="not($in-link) and te:marker-here(., $in-apparatus, $entry-app)"><xsl:sequence select="te:textual-markers(.)"/></xsl:if>
   </xsl:template>
 
   <xsl:function name="te:textual-markers" as="element()*">
@@ -91,6 +97,7 @@
     <xsl:variable name="n" as="xs:integer" select="te:number('app', .)"/>
     <xsl:variable name="line" as="xs:integer" select="te:line-of(.)"/>
     <xsl:variable name="base" as="element()?" select="te:base-reading(.)"/>
+    <xsl:variable name="app" as="element(tei:app)" select="."/>
     <li id="app-{$n}" class="app-entry" tabindex="-1" data-entry="app-{$n}" data-number="{$n}" data-line="{$line}">
       <a class="app-num ed" href="#appref-{$n}" aria-label="Back to variant {$n} in the text, line {$line}">{$line}</a>
       <xsl:text> </xsl:text>
@@ -101,7 +108,7 @@
           <xsl:choose>
             <xsl:when test="$empty = '¶'"><em class="om">¶ new paragraph</em></xsl:when>
             <xsl:when test="$empty != ''"><em class="om">{$empty}</em></xsl:when>
-            <xsl:otherwise><xsl:sequence select="te:reading-html(.)"/></xsl:otherwise>
+            <xsl:otherwise><xsl:sequence select="te:entry-reading-html(., $app)"/></xsl:otherwise>
           </xsl:choose>
         </span>
         <xsl:text> </xsl:text>
@@ -109,9 +116,29 @@
         <xsl:if test=". is $base"><span class="bracket">]</span></xsl:if>
         <xsl:if test="@source"><xsl:text> </xsl:text><span class="source ed">{te:resp-label(.)}</span></xsl:if>
       </xsl:for-each>
-      <xsl:if test="tei:witDetail"><xsl:text> </xsl:text><span class="app-note"><xsl:apply-templates select="tei:witDetail/node()" mode="te:html"/></span></xsl:if>
+      <!-- What the app says beside its readings: details of witnesses, and notes (their markers stand here). -->
+      <xsl:if test="tei:witDetail or tei:note">
+        <xsl:text> </xsl:text>
+        <span class="app-note">
+          <xsl:apply-templates select="tei:witDetail/node() | tei:note" mode="te:html">
+            <xsl:with-param name="in-apparatus" select="true()" tunnel="yes"/>
+            <xsl:with-param name="entry-app" select="$app" tunnel="yes"/>
+          </xsl:apply-templates>
+        </span>
+      </xsl:if>
     </li>
   </xsl:template>
+
+  <!-- A reading in its critical entry, with the markers of the notes and interventions it holds that the text
+       does not show (a reading beside a lemma): the entry is where that reading is printed. -->
+  <xsl:function name="te:entry-reading-html" as="node()*">
+    <xsl:param name="r" as="element()"/>
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:apply-templates select="$r/node()" mode="te:html">
+      <xsl:with-param name="in-apparatus" select="true()" tunnel="yes"/>
+      <xsl:with-param name="entry-app" select="$app" tunnel="yes"/>
+    </xsl:apply-templates>
+  </xsl:function>
 
   <xsl:template match="tei:text//*[te:is-textual(.)]" mode="te:apparatus">
     <xsl:variable name="n" as="xs:integer" select="te:number('textual', .)"/>

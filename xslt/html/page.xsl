@@ -95,6 +95,7 @@
         'title': $title,
         'witnesses': array{ $te:document-witnesses ! map{'key': ., 'siglum': te:siglum(., $te:root)} },
         'lines': (map:get($te:lines, 'lines'), 0)[1],
+        'text': array{ te:segments($te:text) },
         'entries': array{ te:apparatus-model($te:text) }}
     }"/>
   </xsl:template>

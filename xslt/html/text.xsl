@@ -136,7 +136,7 @@
   <xsl:template match="tei:lb" mode="te:html">
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <br/>
-    <xsl:variable name="line" as="xs:integer?" select="if ($in-apparatus) then () else map:get($te:lines, 'e ' || generate-id())"/>
+    <xsl:variable name="line" as="xs:integer?" select="if ($in-apparatus) then () else map:get($te:lines, 'l ' || generate-id())"/>
     <xsl:if test="exists($line)"><xsl:sequence select="te:line-marker($line)"/></xsl:if>
   </xsl:template>
 
@@ -186,6 +186,7 @@
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:geogName | tei:rs | tei:name | tei:objectName" mode="te:html">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="entry-app" as="element()?" select="()" tunnel="yes"/>
     <xsl:variable name="href" as="xs:string?" select="if (@ref) then te:href(@ref, .) else ()"/>
     <xsl:variable name="class" as="xs:string" select="'name ' || local-name() || (@type ! (' type-' || te:safe-id(.)))"/>
     <xsl:choose>
@@ -193,7 +194,7 @@
         <a class="{$class}" href="{$href}">
           <xsl:apply-templates mode="#current"><xsl:with-param name="in-link" select="true()" tunnel="yes"/></xsl:apply-templates>
         </a>
-        <xsl:sequence select="if ($in-apparatus) then () else te:textual-markers(.//*[te:is-textual(.)])"/>
+        <xsl:sequence select="te:textual-markers(.//*[te:is-textual(.)][te:marker-here(., $in-apparatus, $entry-app)])"/>
       </xsl:when>
       <xsl:otherwise>
         <span class="{$class}"><xsl:apply-templates mode="#current"/></span>
@@ -204,6 +205,7 @@
   <xsl:template match="tei:ref | tei:ptr" mode="te:html">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="entry-app" as="element()?" select="()" tunnel="yes"/>
     <xsl:variable name="href" as="xs:string?" select="if (@target) then te:href(@target, .) else ()"/>
     <xsl:choose>
       <xsl:when test="exists($href) and not($in-link) and not(.//tei:note or .//tei:app)">
@@ -211,7 +213,7 @@
           <xsl:apply-templates mode="#current"><xsl:with-param name="in-link" select="true()" tunnel="yes"/></xsl:apply-templates>
           <xsl:if test="self::tei:ptr">{@target}</xsl:if>
         </a>
-        <xsl:sequence select="if ($in-apparatus) then () else te:textual-markers(.//*[te:is-textual(.)])"/>
+        <xsl:sequence select="te:textual-markers(.//*[te:is-textual(.)][te:marker-here(., $in-apparatus, $entry-app)])"/>
       </xsl:when>
       <xsl:otherwise><span class="ref"><xsl:apply-templates mode="#current"/></span></xsl:otherwise>
     </xsl:choose>
@@ -312,8 +314,9 @@
   <!-- ===== notes ===== -->
   <xsl:template match="tei:text//tei:note" mode="te:html">
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="entry-app" as="element()?" select="()" tunnel="yes"/>
     <xsl:variable name="n" as="xs:integer" select="te:number('note', .)"/>
-    <xsl:if test="not($in-apparatus)"><sup class="noteref ed"><a id="noteref-{$n}" href="#note-{$n}" role="doc-noteref" data-entry="note-{$n}" data-number="{$n}" aria-label="Note {$n}">{$n}</a></sup></xsl:if>
+    <xsl:if test="te:marker-here(., $in-apparatus, $entry-app)"><sup class="noteref ed"><a id="noteref-{$n}" href="#note-{$n}" role="doc-noteref" data-entry="note-{$n}" data-number="{$n}" aria-label="Note {$n}">{$n}</a></sup></xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:text//tei:note" mode="te:notes">

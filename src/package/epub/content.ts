@@ -104,7 +104,8 @@ function readingText(nodes: Node[], path: string, pageBreaks: PageBreak[]): Node
   const out = rewrite(nodes, (e) => {
     const cls = classes(e);
     if (e.name === 'label' || hasClass(e, 'witness-switch-label')) return [];
-    if (cls.includes('rdg') && cls.some((c) => /^w\d+$/.test(c)) && !cls.includes('w1')) return [];
+    // Another witness's reading is left out, but not the markers of the notes it holds: their notes link back.
+    if (cls.includes('rdg') && cls.some((c) => /^w\d+$/.test(c)) && !cls.includes('w1')) return [...elements(e.children)].filter(isMarker);
     if (hasClass(e, 'pb')) {
       const label = (e.attrs.get('aria-label') ?? '').replace(/^page\s*/i, '').trim();
       if (label === '') return e;
@@ -118,6 +119,11 @@ function readingText(nodes: Node[], path: string, pageBreaks: PageBreak[]): Node
   });
   if (shown === '') return out;
   return [el('p', { class: 'witness-shown ed' }, [`Reading text of witness ${shown}. The readings of the other witnesses are in the apparatus.`]), ...out];
+}
+
+/** The marker of an apparatus entry in the text: a note, a textual note, a variant. */
+function isMarker(e: Element): boolean {
+  return e.name === 'sup' && (hasClass(e, 'noteref') || hasClass(e, 'tnref') || hasClass(e, 'appref'));
 }
 
 /** The top-level list items of the notes fragment: one per note, numbered as on the site. */

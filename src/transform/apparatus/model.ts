@@ -11,6 +11,13 @@
  */
 export type ApparatusSeries = 'explanatory' | 'textual' | 'critical';
 
+/**
+ * A piece of reading text: a string of the text all witnesses share (`\n` where a line or block begins), or
+ * the place of a critical entry (`app`: its local id), whose readings hold what each witness reads there.
+ * With them any witness is rebuilt from the model alone (see witness-text.ts).
+ */
+export type TextSegment = string | { app: string };
+
 /** One reading of a variation (TEI `lem` or `rdg`). */
 export interface ApparatusReading {
   /** `lem` for the editors' lemma, `rdg` for a reading. */
@@ -21,7 +28,7 @@ export interface ApparatusReading {
   html: string;
   /** When `text` is empty: what stands there instead ('om.', '¶', 'wit start' …). */
   empty: string;
-  /** Witness pointers as the TEI gives them, resolved to absolute keys (file URI#id) where possible. */
+  /** The witnesses, as keys of the document's `witnesses` (path from the edition's folder#id), or the pointer as given. */
   witnesses: string[];
   /** The sigla of those witnesses, in the same order. */
   sigla: string[];
@@ -31,6 +38,8 @@ export interface ApparatusReading {
   type: string;
   /** `@resp` of the reading, or ''. */
   resp: string;
+  /** The reading's text as segments (an app inside it is a segment of its own). */
+  segments: TextSegment[];
 }
 
 /** One entry of the apparatus of a document. */
@@ -74,10 +83,12 @@ export interface DocumentApparatus {
   document: string;
   /** The title of the document. */
   title: string;
-  /** Witness keys read in the document, in the edition's order. */
+  /** Witnesses read in the document, in the edition's order: key (path from the edition's folder#id) and siglum. */
   witnesses: { key: string; siglum: string }[];
   /** Number of lines of the reading text. */
   lines: number;
+  /** The reading text as segments: shared text and the places of the critical entries. */
+  text: TextSegment[];
   entries: ApparatusEntry[];
 }
 
