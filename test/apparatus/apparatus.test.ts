@@ -8,7 +8,7 @@ import type { ApparatusEntry, EditionApparatus, TextSegment } from '../../src/tr
 import { witnessText } from '../../src/transform/apparatus/witness-text.js';
 import { buildBundled, temporaryFolder } from '../build/support/build.js';
 import { all, attr, byId, editorial, first, hasClass, normalise, textOf } from '../build/support/html.js';
-import { compareOutputs, page, readJson, schemaErrors, visible } from './support/outputs.js';
+import { compareEpub, compareOutputs, page, readJson, schemaErrors, visible } from './support/outputs.js';
 import { hasShared, projectRoot, sharedDir } from '../helpers/paths.js';
 import { descendants, parseXml, type XmlElement } from '../helpers/xml-tree.js';
 
@@ -62,6 +62,10 @@ describe('the apparatus of the bundled edition', () => {
 
   it('gives every entry the same number in the site, the apparatus HTML and the JSON, linked both ways', () => {
     expect(compareOutputs(outDir, json)).toBe(30);
+  });
+
+  it('gives every entry the same label in the EPUB, one marker each, linked both ways', () => {
+    expect(compareEpub(outDir, json)).toBe(30);
   });
 
   it('has as many entries per document as the TEI has notes, apps and editorial interventions', () => {
@@ -199,6 +203,10 @@ describe.skipIf(!hasShared || !existsSync(ptaDir))('the apparatus of the PTA cri
 
   it('renders every entry once on the site and in the apparatus HTML, with the same numbers', () => {
     expect(compareOutputs(outDir, json)).toBe(json.documents.reduce((n, d) => n + d.entries.length, 0));
+  });
+
+  it('renders every entry once in the EPUB, labelled as on the site, linked both ways', () => {
+    expect(compareEpub(outDir, json)).toBe(json.documents.reduce((n, d) => n + d.entries.length, 0));
   });
 
   it('writes JSON valid against its schema, whose text places every app of the reading text once', () => {

@@ -10,7 +10,7 @@ import { witnessText } from '../../src/transform/apparatus/witness-text.js';
 import { temporaryFolder } from '../build/support/build.js';
 import { all, attr, byId, first, hasClass, type Element } from '../build/support/html.js';
 import { parseXmlFile, walk, type XNode } from '../epub/support/book.js';
-import { compareOutputs, page, readJson, schemaErrors, visible } from './support/outputs.js';
+import { compareEpub, compareOutputs, page, readJson, schemaErrors, visible } from './support/outputs.js';
 
 const fixture = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures', 'hidden-readings.xml');
 
@@ -32,6 +32,7 @@ describe('readings the text does not always show', () => {
   it('has every entry once, one marker each, linked both ways, numbered alike on the site, in the apparatus HTML and the JSON', () => {
     expect(doc.entries.map((e) => e.localId)).toEqual(['note-1', 'note-2', 'note-3', 'tn-1', 'app-1', 'app-2', 'app-3', 'app-4', 'app-5']);
     expect(compareOutputs(outDir, json)).toBe(9);
+    expect(compareEpub(outDir, json)).toBe(9);
     expect(schemaErrors(outDir)).toEqual([]);
   });
 
