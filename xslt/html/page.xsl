@@ -95,7 +95,7 @@
         'title': $title,
         'witnesses': array{ $te:document-witnesses ! map{'key': ., 'siglum': te:siglum(., $te:root)} },
         'lines': (map:get($te:lines, 'lines'), 0)[1],
-        'text': array{ te:segments($te:text) },
+        'text': array{ if (exists($te:text//tei:app)) then te:segments($te:text) else () },
         'entries': array{ te:apparatus-model($te:text) }}
     }"/>
   </xsl:template>

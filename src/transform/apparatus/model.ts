@@ -87,7 +87,7 @@ export interface DocumentApparatus {
   witnesses: { key: string; siglum: string }[];
   /** Number of lines of the reading text. */
   lines: number;
-  /** The reading text as segments: shared text and the places of the critical entries. */
+  /** The reading text as segments: shared text and the places of the critical entries; [] when the document has no critical entry. */
   text: TextSegment[];
   entries: ApparatusEntry[];
 }
