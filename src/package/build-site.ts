@@ -10,7 +10,8 @@ import { commonFolder, displayPath } from '../read/files.js';
 import type { SourceFile } from '../read/load.js';
 import type { XmlElement } from '../read/tree.js';
 import { renderSite } from '../render/pages.js';
-import { collectMentions, indexEntries, safeFragment, sortDocuments, type SiteDocument, type SiteModel, type SiteRegister } from '../render/site-model.js';
+import { EMBEDDED_REGISTERS, embeddedRegisters } from '../render/embedded-registers.js';
+import { collectMentions, indexEntries, safeFragment, sharedSeries, sortDocuments, type SiteDocument, type SiteModel, type SiteRegister } from '../render/site-model.js';
 import { sourceDate } from '../render/source-date.js';
 import { packageRoot } from '../transform/package-root.js';
 import { loadStylesheet } from '../transform/stylesheet.js';
@@ -66,20 +67,28 @@ export interface BuildResult {
 
 const REGISTER_LISTS = new Set(['listPerson', 'listPlace', 'listOrg', 'listObject']);
 
-/** Without a config, a file is a register when the body of its text is made of entry lists rather than prose. */
+/**
+ * Without a config, a file is a register when the body of its text is made of entry lists rather than
+ * prose, or when it has no text at all and its standOff holds entry lists.
+ */
 export function looksLikeRegister(source: SourceFile): boolean {
   let lists = 0;
   let prose = 0;
-  const walk = (el: XmlElement, inBody: boolean, inList: boolean): void => {
+  let standOffLists = 0;
+  let text = false;
+  const walk = (el: XmlElement, inBody: boolean, inList: boolean, inStandOff: boolean): void => {
     const body = inBody || el.localName === 'body';
+    const standOff = inStandOff || el.localName === 'standOff';
     const list = inList || REGISTER_LISTS.has(el.localName);
+    if (el.localName === 'text') text = true;
     if (body && REGISTER_LISTS.has(el.localName)) lists++;
+    if (standOff && REGISTER_LISTS.has(el.localName)) standOffLists++;
     if (body && !list && el.localName === 'p') prose++;
     if (el.localName === 'teiHeader') return;
-    for (const c of el.children) if (c.kind === 'element') walk(c, body, list);
+    for (const c of el.children) if (c.kind === 'element') walk(c, body, list, standOff);
   };
-  walk(source.document.root, false, false);
-  return lists > 0 && prose <= 2;
+  walk(source.document.root, false, false, false);
+  return (lists > 0 && prose <= 2) || (!text && standOffLists > 0);
 }
 
 function uniquePage(folder: string, file: string, taken: Set<string>): string {
@@ -179,6 +188,10 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
   for (const s of documentSources) pageOf.set(s, uniquePage('documents', s.absolutePath, taken));
   for (const s of registerSources) pageOf.set(s, uniquePage('registers', s.absolutePath, taken));
   for (const [s, page] of pageOf) links[fileUri(s.absolutePath)] = page;
+  // In a folder build, the entity lists documents carry become registers: their pages are named now, so
+  // that names in every document can link to them (kinds no document has are never written).
+  const embeddedPages: Record<string, string> = {};
+  if (plan.mode === 'paths') for (const kind of EMBEDDED_REGISTERS) embeddedPages[kind.list] = uniquePage('registers', `${kind.stem}.xml`, taken);
 
   let stylesheet;
   try {
@@ -201,6 +214,7 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
   const sigla: Record<string, string> = {};
   for (const w of witnesses) sigla[w.key] = w.siglum;
   const params: TransformParams = { root: '../', links, sigla, witnessOrder: witnesses.map((w) => w.key) };
+  const documentParams: TransformParams = { ...params, embeddedRegisters: embeddedPages };
 
   const total = documentSources.length + registerSources.length;
   let done = 0;
@@ -208,7 +222,7 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
   const documents: SiteDocument[] = [];
   for (const s of documentSources) {
     await yieldToEvents();
-    const data = run(s, params);
+    const data = run(s, documentParams);
     progress();
     if (data) documents.push({ source: s.path, page: pageOf.get(s)!, data });
   }
@@ -225,9 +239,11 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
   if (failures.length) return { exitCode: 3, report, texts: validation.texts, written: [], failure: `the transformation failed:\n  ${failures.join('\n  ')}` };
 
   const sorted = sortDocuments(documents);
+  registers.push(...embeddedRegisters(sorted, embeddedPages));
   const first = front ?? documents[0]?.data;
+  const series = plan.mode === 'paths' ? sharedSeries(documents) : undefined;
   const model: SiteModel = {
-    title: plan.title ?? (first?.title || 'TEI edition'),
+    title: plan.title ?? (series || first?.title || 'TEI edition'),
     subtitle: front?.subtitle ?? '',
     lang: first?.lang || 'en',
     slug: plan.slug ?? 'edition',

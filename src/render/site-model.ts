@@ -49,6 +49,13 @@ export function sortDocuments(documents: readonly SiteDocument[]): SiteDocument[
   });
 }
 
+/** The series title every document names, when they all name the same one. */
+export function sharedSeries(documents: readonly SiteDocument[]): string | undefined {
+  const series = new Set(documents.map((d) => d.data.series ?? ''));
+  const only = series.size === 1 ? [...series][0] : undefined;
+  return only || undefined;
+}
+
 export function collectMentions(documents: readonly SiteDocument[]): Map<string, MentionPlace[]> {
   const out = new Map<string, MentionPlace[]>();
   for (const document of documents) {

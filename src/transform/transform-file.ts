@@ -38,9 +38,13 @@ export interface RegisterEntry {
   kind: string;
   list: string;
   listHead: string;
+  /** For an entry of a list a document carries (xslt/common/registers.xsl): the kind of list whose register it joins; else ''. */
+  register: string;
   label: string;
   names: { type: string; text: string }[];
   html: string;
+  /** For an entry of a list a document carries: its description as separate HTML parts (html is all of them); else empty. */
+  parts: string[];
 }
 export interface WitnessInfo {
   key: string;
@@ -62,6 +66,8 @@ export interface FrontMatter {
 export interface TransformedFile {
   title: string;
   subtitle: string;
+  /** The series title (title[@level='s']), or ''. */
+  series: string;
   lang: string;
   id: string;
   number: string;
@@ -87,6 +93,8 @@ export interface TransformParams {
   /** Absolute witness URI → siglum. */
   sigla: Record<string, string>;
   witnessOrder: string[];
+  /** Kind of entity list (listPerson …) → the register page its entries join, for lists documents carry in back or standOff. */
+  embeddedRegisters?: Record<string, string>;
 }
 
 export type TransformOutcome = { ok: true; file: TransformedFile } | { ok: false; message: string; line?: number };
@@ -108,7 +116,7 @@ export function transformFile(stylesheet: CompiledStylesheet, absolutePath: stri
         stylesheetInternal: stylesheet.sef,
         ...source,
         destination: 'serialized',
-        stylesheetParams: { root: params.root, links: params.links, sigla: params.sigla, 'witness-order': params.witnessOrder },
+        stylesheetParams: { root: params.root, links: params.links, sigla: params.sigla, 'witness-order': params.witnessOrder, 'embedded-registers': params.embeddedRegisters ?? {} },
       },
       'sync',
     );

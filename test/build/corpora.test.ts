@@ -16,10 +16,19 @@ function addWords(text: string, into: Set<string>): void {
   for (const w of text.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w) into.add(w);
 }
 
-/** Words of each TEI text node on its own (markup may split a word; both sides are read alike). */
-function teiWords(node: XmlNode, into = new Set<string>()): Set<string> {
+const ENTITY_LISTS = new Set(['listPerson', 'listPlace', 'listOrg', 'listObject', 'listBibl']);
+
+/**
+ * Words of each TEI text node on its own (markup may split a word; both sides are read alike). The entity
+ * lists of a back go to `lists` instead: a folder build shows them on the register pages.
+ */
+function teiWords(node: XmlNode, into = new Set<string>(), lists = into, inBack = false): Set<string> {
   if (typeof node === 'string') addWords(node.replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d))), into);
-  else for (const c of node.children) teiWords(c, into);
+  else {
+    const back = inBack || node.name === 'back';
+    const target = back && ENTITY_LISTS.has(node.name) ? lists : into;
+    for (const c of node.children) teiWords(c, target, lists, back);
+  }
   return into;
 }
 
@@ -40,6 +49,9 @@ describe.skipIf(!hasShared)('building the shared corpora (../shared/corpora)', (
       const result = await buildSite({ mode: 'paths', documents: files, registers: [], siteDir, schematron: [], ruleLevels: {}, strict: false, dateFrom: dir });
       expect(result.failure).toBeUndefined();
       expect(result.exitCode).toBe(0);
+      const registersDir = path.join(siteDir, 'registers');
+      const registerWords = new Set<string>();
+      if (existsSync(registersDir)) for (const f of readdirSync(registersDir)) htmlWords(parsePage(readFileSync(path.join(registersDir, f), 'utf8')).document, registerWords);
       for (const file of files) {
         const stem = safeFragment(path.basename(file, '.xml'));
         const page = ['documents', 'registers'].map((f) => path.join(siteDir, f, `${stem}.html`)).find((p) => existsSync(p));
@@ -47,10 +59,13 @@ describe.skipIf(!hasShared)('building the shared corpora (../shared/corpora)', (
         const tei = parseXml(readFileSync(file, 'utf8'));
         const body = find(tei, 'text');
         if (!body) continue;
-        const expected = teiWords(body);
+        const listed = new Set<string>();
+        const expected = teiWords(body, new Set(), listed);
         const shown = htmlWords(parsePage(readFileSync(page!, 'utf8')).document);
         const lost = [...expected].filter((w) => !shown.has(w));
         expect(lost.slice(0, 20), `${path.basename(file)}: words of the TEI text missing from its page`).toEqual([]);
+        const lostFromLists = [...listed].filter((w) => !shown.has(w) && !registerWords.has(w));
+        expect(lostFromLists.slice(0, 20), `${path.basename(file)}: words of its entity lists missing from its page and the register pages`).toEqual([]);
       }
       // Three FRUS volumes (5 MB of TEI) take one to two minutes on two cores; the bound is for hangs only.
     }, 600_000);

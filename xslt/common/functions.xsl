@@ -44,6 +44,12 @@
     <xsl:variable name="first" as="xs:string" select="(tokenize(normalize-space($pointer), ' ')[1], '')[1]"/>
     <xsl:choose>
       <xsl:when test="$first = ''"><xsl:sequence select="()"/></xsl:when>
+      <xsl:when test="exists(te:embedded-target($first, $context))">
+        <xsl:variable name="list" as="xs:string" select="te:embedded-register(te:embedded-target($first, $context))"/>
+        <xsl:sequence select="$root || string(map:get($embedded-registers, $list)) || '#' || te:safe-id(substring($first, 2))"/>
+      </xsl:when>
+      <!-- Inside a register entry, which is shown on a register page, a fragment of the document's page would not resolve. -->
+      <xsl:when test="starts-with($first, '#') and te:in-register-list($context)"><xsl:sequence select="()"/></xsl:when>
       <xsl:when test="starts-with($first, '#')">
         <xsl:sequence select="if (exists(key('te:id', substring($first, 2), root($context)))) then '#' || te:safe-id(substring($first, 2)) else ()"/>
       </xsl:when>
@@ -59,11 +65,14 @@
     </xsl:choose>
   </xsl:function>
 
-  <!-- The absolute keys of every pointer in @ref (or @key-less names: none). -->
+  <!-- The absolute keys of every pointer in @ref (or @key-less names: none); a pointer to an entry of a
+       register the document carries has the entry's one key across documents (common/registers.xsl). -->
   <xsl:function name="te:ref-keys" as="xs:string*">
     <xsl:param name="element" as="element()"/>
     <xsl:for-each select="tokenize(normalize-space($element/@ref), ' ')">
-      <xsl:sequence select="if (matches(., '^[A-Za-z][A-Za-z0-9+.\-]*:') and not(starts-with(., 'file:'))) then . else te:absolute(., $element)"/>
+      <xsl:variable name="entry" as="element()?" select="te:embedded-target(., $element)"/>
+      <xsl:sequence select="if (exists($entry)) then te:register-key(te:embedded-register($entry), $entry/@xml:id)
+        else if (matches(., '^[A-Za-z][A-Za-z0-9+.\-]*:') and not(starts-with(., 'file:'))) then . else te:absolute(., $element)"/>
     </xsl:for-each>
   </xsl:function>
 

@@ -9,15 +9,17 @@
 
   <xsl:variable name="te:numbers" as="map(xs:string, xs:integer)">
     <xsl:variable name="text" as="element()*" select="/*/tei:text"/>
+    <!-- Lists that became registers (common/registers.xsl) are not on the page: nothing in them is counted. -->
+    <xsl:variable name="skip" as="element()*" select="if (map:size($embedded-registers) gt 0) then $text//*[te:is-list-kind(.)][te:is-register-list(.)] else ()"/>
     <xsl:map>
-      <xsl:for-each select="$text//tei:note"><xsl:map-entry key="'note ' || generate-id()" select="position()"/></xsl:for-each>
-      <xsl:for-each select="$text//tei:p[not(ancestor::tei:note)]"><xsl:map-entry key="'p ' || generate-id()" select="position()"/></xsl:for-each>
-      <xsl:for-each select="$text//tei:app"><xsl:map-entry key="'app ' || generate-id()" select="position()"/></xsl:for-each>
-      <xsl:for-each select="$text//tei:gap"><xsl:map-entry key="'gap ' || generate-id()" select="position()"/></xsl:for-each>
-      <xsl:for-each select="$text//*[te:is-textual(.)]"><xsl:map-entry key="'textual ' || generate-id()" select="position()"/></xsl:for-each>
+      <xsl:for-each select="$text//tei:note except $skip//tei:note"><xsl:map-entry key="'note ' || generate-id()" select="position()"/></xsl:for-each>
+      <xsl:for-each select="$text//tei:p[not(ancestor::tei:note)] except $skip//tei:p"><xsl:map-entry key="'p ' || generate-id()" select="position()"/></xsl:for-each>
+      <xsl:for-each select="$text//tei:app except $skip//tei:app"><xsl:map-entry key="'app ' || generate-id()" select="position()"/></xsl:for-each>
+      <xsl:for-each select="$text//tei:gap except $skip//tei:gap"><xsl:map-entry key="'gap ' || generate-id()" select="position()"/></xsl:for-each>
+      <xsl:for-each select="$text//*[te:is-textual(.)] except $skip//*"><xsl:map-entry key="'textual ' || generate-id()" select="position()"/></xsl:for-each>
       <xsl:for-each select="$text//(tei:opener | tei:closer | tei:head | tei:lg | tei:postscript | tei:trailer | tei:byline
         | tei:epigraph | tei:argument | tei:floatingText | tei:list | tei:table | tei:sp | tei:div | tei:div1 | tei:div2 | tei:div3
-        | tei:div4 | tei:div5 | tei:div6 | tei:front | tei:back)"><xsl:map-entry key="'block ' || generate-id()" select="position()"/></xsl:for-each>
+        | tei:div4 | tei:div5 | tei:div6 | tei:front | tei:back) except $skip/descendant-or-self::*"><xsl:map-entry key="'block ' || generate-id()" select="position()"/></xsl:for-each>
     </xsl:map>
   </xsl:variable>
 

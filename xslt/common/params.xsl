@@ -10,4 +10,7 @@
   <xsl:param name="sigla" as="map(*)" select="map{}"/>
   <!-- Witness keys in the order the edition lists them. -->
   <xsl:param name="witness-order" as="xs:string*" select="()"/>
+  <!-- Kind of entity list (listPerson …) → the page of the register its entries join, for the lists a
+       document carries in back or standOff (common/registers.xsl); empty: those lists stay in the text. -->
+  <xsl:param name="embedded-registers" as="map(*)" select="map{}"/>
 </xsl:stylesheet>

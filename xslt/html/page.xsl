@@ -12,6 +12,7 @@
   <xsl:import href="../common/functions.xsl"/>
   <xsl:import href="../common/numbering.xsl"/>
   <xsl:import href="../common/apparatus-model.xsl"/>
+  <xsl:import href="../common/registers.xsl"/>
   <xsl:include href="text.xsl"/>
   <xsl:include href="apparatus.xsl"/>
   <xsl:include href="header.xsl"/>
@@ -34,10 +35,20 @@
   <xsl:variable name="te:tei" as="element()" select="(/tei:TEI, /tei:teiCorpus, /*)[1]"/>
   <xsl:variable name="te:header" as="element(tei:teiHeader)?" select="$te:tei/tei:teiHeader"/>
   <xsl:variable name="te:text" as="element()*" select="$te:tei/tei:text"/>
+  <!-- Everything inside the entity lists that became registers (common/registers.xsl): not on the page. -->
+  <xsl:variable name="te:in-registers" as="element()*"
+    select="if (map:size($embedded-registers) gt 0) then $te:text//*[te:is-list-kind(.)][te:is-register-list(.)]/descendant-or-self::* else ()"/>
+  <xsl:variable name="te:titles" as="element(tei:title)*" select="$te:header/tei:fileDesc/tei:titleStmt/tei:title[normalize-space()]"/>
+
+  <!-- The title of the item itself: the main title, else the analytic title (a letter, an article), else the
+       first that names neither a series, journal or monograph the item belongs to nor a date or subtitle,
+       else the first. Letters typically carry the series, an ISO date and their own title, in that order. -->
+  <xsl:variable name="te:title" as="element(tei:title)?" select="($te:titles[@type = 'main'], $te:titles[@level = 'a'],
+    $te:titles[not(@level = ('s', 'j', 'm'))][not(@type = ('iso-date', 'date', 'sub', 'subtitle', 'series', 'subseries', 'volume', 'volumenumber', 'alt', 'short', 'abbreviated'))],
+    $te:titles)[1]"/>
 
   <xsl:template name="xsl:initial-template" match="/" as="map(*)">
-    <xsl:variable name="title" as="xs:string"
-      select="(($te:header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main'], $te:header/tei:fileDesc/tei:titleStmt/tei:title)[1] ! normalize-space(.), '')[1]"/>
+    <xsl:variable name="title" as="xs:string" select="string($te:title ! normalize-space(.))"/>
     <xsl:variable name="sent-date" as="element()?" select="($te:header/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']/tei:date,
       $te:header/tei:profileDesc/tei:creation//tei:date, $te:header/tei:fileDesc/tei:sourceDesc//tei:date, $te:text//tei:docDate,
       $te:text//tei:dateline//tei:date)[(@when, @from, @notBefore)][1]"/>
@@ -47,6 +58,7 @@
     <xsl:sequence select="map{
       'title': $title,
       'subtitle': string(($te:header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub'] ! normalize-space(.))[1]),
+      'series': string(($te:titles[@level = 's'] ! normalize-space(.))[1]),
       'lang': string(($te:tei/@xml:lang, $te:text/@xml:lang)[1]),
       'id': string($te:tei/@xml:id),
       'number': string($te:header/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'edition-document']),
@@ -72,31 +84,33 @@
           'siglum': te:siglum('#' || $w/@xml:id, $w),
           'html': te:serialise(te:html-of($w/node()))}},
       'mentions': array{
-        for $name in ($te:text//*[@ref], $te:header/tei:profileDesc//*[@ref]),
+        for $name in ($te:text//*[@ref] except $te:in-registers, $te:header/tei:profileDesc//*[@ref],
+            $te:header/tei:fileDesc/tei:sourceDesc//(tei:persName | tei:placeName | tei:orgName | tei:geogName | tei:rs | tei:name | tei:objectName)[@ref]),
             $key in te:ref-keys($name)
         return let $block := te:place-of($name) return map{
           'key': $key,
           'anchor': if (exists($block)) then te:anchor($block) else 'metadata',
           'label': if (exists($block)) then te:place-label($block) else 'metadata'}},
       'units': array{
-        for $block in $te:text//(tei:p[not(ancestor::tei:note)] | tei:note | tei:head | tei:opener | tei:closer | tei:l | tei:item)
+        for $block in $te:text//(tei:p[not(ancestor::tei:note)] | tei:note | tei:head | tei:opener | tei:closer | tei:l | tei:item) except $te:in-registers
         return map{'anchor': te:anchor($block), 'label': te:place-label($block), 'text': normalize-space(string-join(te:plain-of(if ($block/self::tei:note) then $block/node() else $block), ''))}},
       'dates': array{
-        for $d in $te:text//tei:date[matches(string((@when, @from)[1]), '^\d{4}(-\d{2}(-\d{2})?)?$')]
+        for $d in $te:text//tei:date[matches(string((@when, @from)[1]), '^\d{4}(-\d{2}(-\d{2})?)?$')] except $te:in-registers
         return let $block := te:place-of($d) return map{
           'when': string(($d/@when, $d/@from)[1]), 'to': string($d/@to), 'text': normalize-space($d),
           'anchor': if (exists($block)) then te:anchor($block) else '', 'label': if (exists($block)) then te:place-label($block) else ''}},
-      'entries': array{ for $e in $te:tei//(tei:person | tei:personGrp | tei:place | tei:org | tei:object)[@xml:id] return te:entry($e) },
+      'entries': array{ for $e in ($te:tei//(tei:person | tei:personGrp | tei:place | tei:org | tei:object)[@xml:id]
+        | $te:tei//(tei:bibl | tei:biblStruct)[@xml:id][exists(te:embedded-register(.))]) return te:entry($e) },
       'front': te:front(),
-      'noteCount': count($te:text//tei:note),
-      'appCount': count($te:text//tei:app),
+      'noteCount': count($te:text//tei:note except $te:in-registers),
+      'appCount': count($te:text//tei:app except $te:in-registers),
       'apparatus': map{
         'document': '',
         'title': $title,
         'witnesses': array{ $te:document-witnesses ! map{'key': ., 'siglum': te:siglum(., $te:root)} },
         'lines': (map:get($te:lines, 'lines'), 0)[1],
         'text': array{ if (exists($te:text//tei:app)) then te:segments($te:text) else () },
-        'entries': array{ te:apparatus-model($te:text) }}
+        'entries': array{ te:apparatus-model($te:text)[empty($te:in-registers) or not(?number = 0)] }}
     }"/>
   </xsl:template>
 
@@ -120,27 +134,84 @@
     <xsl:call-template name="te:metadata-panel"/>
   </xsl:function>
 
-  <!-- One register entry: its name forms and its description. -->
+  <!-- One register entry: its name forms and its description. An entry of a list the document carries
+       (common/registers.xsl) has the key it shares with the same entry in other documents, and names the
+       register it joins. -->
   <xsl:function name="te:entry" as="map(*)">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="names" as="element()*" select="$entry/(tei:persName | tei:placeName | tei:orgName | tei:objectName | tei:name | tei:geogName | tei:settlement | tei:country)"/>
+    <xsl:variable name="register" as="xs:string?" select="te:embedded-register($entry)"/>
+    <xsl:variable name="names" as="element()*" select="$entry/(tei:persName | tei:placeName | tei:orgName | tei:objectName | tei:name | tei:geogName | tei:settlement | tei:country
+      | self::tei:bibl/tei:title | self::tei:biblStruct/(tei:analytic | tei:monogr)/tei:title)"/>
     <xsl:variable name="main" as="element()?" select="($names[@type = 'main'], $names)[1]"/>
     <xsl:sequence select="map{
       'id': te:safe-id($entry/@xml:id),
-      'key': string(resolve-uri('#' || $entry/@xml:id, base-uri($entry))),
+      'key': if (exists($register)) then te:register-key($register, $entry/@xml:id) else string(resolve-uri('#' || $entry/@xml:id, base-uri($entry))),
+      'register': string($register),
       'kind': local-name($entry),
       'list': local-name($entry/parent::*),
       'listHead': normalize-space(($entry/parent::*/tei:head)[1]),
-      'label': if (exists($main)) then normalize-space($main) else string($entry/@xml:id),
-      'names': array{ for $n in $names return map{'type': string(($n/@type, if ($n is $main) then 'main' else local-name($n))[1]), 'text': normalize-space($n)} },
-      'html': te:serialise(for $part in $entry/(* except ($names, tei:person, tei:place, tei:org, tei:object)) return
-        if ($part/self::tei:note) then te:entry-note($part) else te:html-of($part))
+      'label': if (exists($main)) then te:name-text($main) else string($entry/@xml:id),
+      'names': array{ for $n in $names return map{'type': string(($n/@type, if ($n is $main) then 'main' else local-name($n))[1]), 'text': te:name-text($n)} },
+      'html': te:serialise(te:entry-description($entry, $names, exists($register))),
+      'parts': array{ if (exists($register)) then te:entry-description($entry, $names, true()) ! te:serialise(.) else () }
     }"/>
+  </xsl:function>
+
+  <!-- What an entry says besides its names, part by part (an entry carried by several documents is described
+       by the parts of all, each once: see src/render/embedded-registers.ts). -->
+  <xsl:function name="te:entry-description" as="node()*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="names" as="element()*"/>
+    <xsl:param name="detached" as="xs:boolean"/>
+    <xsl:sequence select="for $part in $entry/(* except ($names, tei:person, tei:place, tei:org, tei:object)) return
+      if ($part/self::tei:note) then te:entry-note($part, $detached)
+      else if (local-name($part) = $te:entry-parts) then te:entry-part($part, $detached)
+      else te:entry-html-of($part, $detached)"/>
+  </xsl:function>
+
+  <!-- A name as a register gives it: a personal name made of surname and forenames as "Surname, Forenames"
+       (so that the register reads and sorts by surname), any other name as written. -->
+  <xsl:function name="te:name-text" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="if ($name/self::tei:persName[tei:surname][tei:forename][every $c in * satisfies ($c/self::tei:surname or $c/self::tei:forename)]
+        and normalize-space(string-join($name/text(), '')) = '')
+      then string-join($name/tei:surname ! normalize-space(.), ' ') || ', ' || string-join($name/tei:forename ! normalize-space(.), ' ')
+      else normalize-space($name)"/>
+  </xsl:function>
+
+  <!-- Facts about a person, place, organisation or work, each shown with what it is. -->
+  <xsl:variable name="te:entry-parts" as="xs:string+" select="('birth', 'death', 'floruit', 'sex', 'gender', 'age', 'occupation', 'affiliation',
+    'residence', 'nationality', 'faith', 'education', 'langKnowledge', 'socecStatus', 'state', 'trait', 'event', 'listEvent', 'location',
+    'idno', 'desc', 'author', 'editor', 'date', 'pubPlace', 'publisher')"/>
+  <xsl:function name="te:entry-part" as="element()">
+    <xsl:param name="part" as="element()"/>
+    <xsl:param name="detached" as="xs:boolean"/>
+    <xsl:variable name="type" as="xs:string?" select="(if ($part/self::tei:idno) then $part/@subtype else (), $part/@type)[1]"/>
+    <xsl:variable name="url" as="xs:string?" select="if ($part/self::tei:idno and matches(normalize-space($part), '^https?://\S+$')) then te:href(normalize-space($part), $part) else ()"/>
+    <div class="entry-part entry-{te:safe-id(local-name($part))}">
+      <span class="entry-part-label">{if ($part/self::tei:idno) then 'Identifier' else if ($part/self::tei:desc) then 'Description' else te:label(local-name($part))}{$type ! (' (' || normalize-space(translate(., '_-', '  ')) || ')')}: </span>
+      <xsl:choose>
+        <xsl:when test="exists($url)"><a href="{$url}">{normalize-space($part)}</a></xsl:when>
+        <xsl:when test="normalize-space($part) = ''">{string-join(($part/@value, ($part/@when, $part/@notBefore)[1] ! te:date-label(.)), ' ')}</xsl:when>
+        <xsl:otherwise><xsl:sequence select="te:entry-html-of($part/node(), $detached)"/></xsl:otherwise>
+      </xsl:choose>
+    </div>
   </xsl:function>
 
   <xsl:function name="te:entry-note" as="element()">
     <xsl:param name="note" as="element()"/>
-    <div class="entry-note"><xsl:apply-templates select="$note/node()" mode="te:html"/></div>
+    <xsl:param name="detached" as="xs:boolean"/>
+    <div class="entry-note"><xsl:sequence select="te:entry-html-of($note/node(), $detached)"/></div>
+  </xsl:function>
+
+  <!-- An entry of a list a document carries is shown on a register page, apart from the document's text:
+       rendered as the apparatus renders readings, without the text's line numbers and note markers. -->
+  <xsl:function name="te:entry-html-of" as="node()*">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:param name="detached" as="xs:boolean"/>
+    <xsl:apply-templates select="$nodes" mode="te:html">
+      <xsl:with-param name="in-apparatus" select="$detached" tunnel="yes"/>
+    </xsl:apply-templates>
   </xsl:function>
 
   <!-- The edition-level front matter from the header and the body's introduction. -->

@@ -194,13 +194,31 @@
         <a class="{$class}" href="{$href}">
           <xsl:apply-templates mode="#current"><xsl:with-param name="in-link" select="true()" tunnel="yes"/></xsl:apply-templates>
         </a>
+        <xsl:sequence select="te:entry-links(., 2)"/>
         <xsl:sequence select="te:textual-markers(.//*[te:is-textual(.)][te:marker-here(., $in-apparatus, $entry-app)])"/>
       </xsl:when>
       <xsl:otherwise>
         <span class="{$class}"><xsl:apply-templates mode="#current"/></span>
+        <xsl:if test="not($in-link)"><xsl:sequence select="te:entry-links(., 1)"/></xsl:if>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- Small links to the entries of a name whose words cannot carry them: from the second pointer on for a
+       name that points to several entries ("two of our friends") and links its words to the first; all of
+       them for a name with a note, a reference or another name inside, which are links of their own. -->
+  <xsl:function name="te:entry-links" as="element()*">
+    <xsl:param name="name" as="element()"/>
+    <xsl:param name="from" as="xs:integer"/>
+    <xsl:for-each select="subsequence(tokenize(normalize-space($name/@ref), ' '), $from)">
+      <xsl:variable name="href" as="xs:string?" select="te:href(., $name)"/>
+      <xsl:variable name="target" as="element()?" select="if (starts-with(., '#')) then key('te:id', substring(., 2), root($name))[1] else ()"/>
+      <xsl:variable name="label" as="xs:string" select="(($target/(tei:persName | tei:placeName | tei:orgName | tei:objectName | tei:name | tei:title))[1] ! normalize-space(.), .)[1]"/>
+      <xsl:if test="exists($href)">
+        <sup class="name-link ed"><a href="{$href}" title="{$label}" aria-label="Register: {$label}">↗</a></sup>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:function>
 
   <xsl:template match="tei:ref | tei:ptr" mode="te:html">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
@@ -304,6 +322,10 @@
       <xsl:apply-templates mode="#current"/>
     </span>
   </xsl:template>
+  <!-- Entity lists that became registers (common/registers.xsl) are shown on the register pages, not
+       here; nor is a back made only of them. -->
+  <xsl:template match="*[te:is-list-kind(.)][te:is-register-list(.)]" mode="te:html te:notes" priority="2"/>
+  <xsl:template match="tei:back[*][every $c in * satisfies (te:is-list-kind($c) and te:is-register-list($c))]" mode="te:html te:notes" priority="2"/>
   <!-- Parts of the text that are not text. -->
   <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff" mode="te:html"/>
   <!-- Running heads, catchwords and signatures: kept, but set apart from the text. -->

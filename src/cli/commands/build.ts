@@ -16,8 +16,10 @@ Validates the edition and writes its outputs into <out> (default dist): the HTML
 apparatus (apparatus/) and the EPUB (epub/). Errors stop the build before anything is written; the
 new outputs replace the old ones only when they are complete.
 Without PATH, builds the edition named by ${CONFIG_FILE_NAME}. With PATH (files or folders), builds
-those files without a config: the title comes from the first header, registers are recognised by
-their lists, and only unreadable files stop the build (other findings are warnings).
+those files without a config: the title is the series all documents name, else the first header's
+title; registers are recognised by their lists, the persons, places … lists that documents carry in
+back or standOff become registers too, and only unreadable files stop the build (other findings are
+warnings).
 
 Options:
   --config FILE     the edition config (default: ./${CONFIG_FILE_NAME})
