@@ -142,6 +142,13 @@ describe('the apparatus of the bundled edition', () => {
     for (const e of reply.entries.filter((x) => x.series === 'critical')) expect(e.line, e.id).toBeGreaterThan(0);
   });
 
+  it('numbers no line on register pages: entries are reference matter, not text', () => {
+    const registers = path.join(outDir, 'site', 'registers');
+    const pages = readdirSync(registers).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    for (const f of pages) expect(all(page(path.join(registers, f)).document, (el) => hasClass(el, 'ln')).length, f).toBe(0);
+  });
+
   it('numbers the reading text by line, every fifth number shown', () => {
     const site = page(path.join(outDir, 'site', 'documents', '1951-06-30-filippov-to-mao.html')).document;
     const marks = all(site, (el) => hasClass(el, 'ln'));

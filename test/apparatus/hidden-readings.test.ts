@@ -66,6 +66,20 @@ describe('readings the text does not always show', () => {
     expect(all(reading, (el) => hasClass(el, 'rdg')).some((r) => all(r, (x) => x === first1).length > 0)).toBe(false);
   });
 
+  it('links every fragment of the page to an element that exists (no marker for an intervention outside the text)', () => {
+    const ids = new Set(all(site, (el) => attr(el, 'id') !== undefined).map((el) => attr(el, 'id')!));
+    const fragments = all(site, (el) => el.tagName === 'a' && (attr(el, 'href') ?? '').startsWith('#')).map((el) => attr(el, 'href')!.slice(1));
+    expect(fragments.length).toBeGreaterThan(10);
+    expect(fragments.filter((f) => !ids.has(f))).toEqual([]);
+  });
+
+  it('counts no line in the entries of a register the document carries', () => {
+    const reading = first(site, (el) => hasClass(el, 'reading'))!;
+    expect(all(reading, (el) => hasClass(el, 'ln')).length).toBe(doc.lines);
+    expect(all(site, (el) => hasClass(el, 'ln')).length).toBe(doc.lines);
+    expect(doc.lines).toBeLessThanOrEqual(4);
+  });
+
   it('rebuilds each witness from the JSON: the shared text, and at every entry the reading of that witness', () => {
     const lines = (w: string): string[] => witnessText(doc, w).split('\n');
     expect(lines('A')).toEqual(['Alpha begins the first paragraph and the shared text of all three witnesses goes on for a while, long enough to need a second line.', 'Shared start. kept and one end.']);

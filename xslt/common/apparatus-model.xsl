@@ -38,11 +38,14 @@
     <xsl:sequence select="($readings[self::tei:lem], $readings[exists($te:document-witnesses[1])][te:wit-keys(.) = $te:document-witnesses[1]], $readings)[1]"/>
   </xsl:function>
 
-  <!-- Whether a node is part of the reading text as first shown: not in a note, not in a reading other than the base one,
+  <!-- Whether a node is part of the reading text as first shown: not in a note, not in a register's entries
+       (persons, places, works …: reference matter, not text), not in a reading other than the base one,
        not an alternative a choice keeps in a tooltip. A lem or rdg outside any app (malformed, but it happens) is text. -->
   <xsl:function name="te:in-base-text" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="empty($node/ancestor::tei:note) and empty($node/ancestor::tei:teiHeader) and empty($node/ancestor::tei:div[@type = ('introduction', 'preface')])
+      and empty($node/ancestor::*[self::tei:listPerson or self::tei:listPlace or self::tei:listOrg or self::tei:listObject or self::tei:listEvent
+        or self::tei:listNym or self::tei:listBibl or self::tei:listRelation])
       and empty($node/ancestor::*[self::tei:gap or self::tei:fw or self::tei:figDesc])
       and (every $r in $node/ancestor::*[self::tei:lem or self::tei:rdg] satisfies (empty($r/ancestor::tei:app) or $r is te:base-reading($r/ancestor::tei:app[1])))
       and (every $c in $node/ancestor::*[parent::tei:choice] satisfies $c is ($c/parent::tei:choice/(tei:sic, tei:orig, tei:abbr, *))[1])"/>
@@ -326,8 +329,8 @@
 
   <!-- The text of nodes as segments, so that any witness can be rebuilt from the model alone: strings for the
        text all witnesses share, map{'app': local id} where an app stands (its readings carry their own segments).
-       A new line ('&#10;') at blocks, lb and paragraph milestones; notes, running heads and the apparatus's own
-       notes (witDetail) are left out; a gap is '[...]' and a supplied text bracketed, as the page shows them;
+       A new line ('&#10;') at blocks, lb and paragraph milestones; notes, running heads, register entries and the
+       apparatus's own notes (witDetail) are left out; a gap is '[...]' and a supplied text bracketed, as the page shows them;
        a choice gives the alternative the page shows. Adjacent strings are joined by the caller. -->
   <xsl:function name="te:segments" as="item()*">
     <xsl:param name="nodes" as="node()*"/>
@@ -335,7 +338,9 @@
       <xsl:choose>
         <xsl:when test="self::text()"><xsl:sequence select="string(.)"/></xsl:when>
         <xsl:when test="self::tei:note or self::tei:teiHeader or self::tei:fw or self::tei:figDesc or self::tei:witDetail or self::tei:wit
-          or self::tei:div[@type = ('introduction', 'preface')] or self::comment() or self::processing-instruction()"/>
+          or self::tei:div[@type = ('introduction', 'preface')] or self::comment() or self::processing-instruction()
+          or self::tei:listPerson or self::tei:listPlace or self::tei:listOrg or self::tei:listObject or self::tei:listEvent
+          or self::tei:listNym or self::tei:listBibl or self::tei:listRelation"/>
         <xsl:when test="self::tei:app"><xsl:sequence select="map{'app': 'app-' || te:number('app', .)}"/></xsl:when>
         <xsl:when test="self::tei:gap"><xsl:sequence select="'[...]'"/></xsl:when>
         <xsl:when test="self::tei:supplied"><xsl:sequence select="('[', te:segments(node()), ']')"/></xsl:when>

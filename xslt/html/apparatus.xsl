@@ -86,7 +86,8 @@
 
   <xsl:function name="te:textual-markers" as="element()*">
     <xsl:param name="elements" as="element()*"/>
-    <xsl:for-each select="$elements">
+    <!-- Only interventions of the text are numbered; one in the header (a supplied in sourceDesc) has no entry. -->
+    <xsl:for-each select="$elements[te:number('textual', .) gt 0]">
       <xsl:variable name="n" as="xs:integer" select="te:number('textual', .)"/>
       <sup class="tnref ed"><a id="tnref-{$n}" href="#tn-{$n}" data-entry="tn-{$n}" data-number="{$n}" aria-label="Textual note {te:letters($n)}">{te:letters($n)}</a></sup>
     </xsl:for-each>
