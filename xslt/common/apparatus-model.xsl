@@ -343,6 +343,7 @@
           or self::tei:listNym or self::tei:listBibl or self::tei:listRelation"/>
         <xsl:when test="self::tei:app"><xsl:sequence select="map{'app': 'app-' || te:number('app', .)}"/></xsl:when>
         <xsl:when test="self::tei:gap"><xsl:sequence select="'[...]'"/></xsl:when>
+        <xsl:when test="self::tei:space"><xsl:sequence select="' '"/></xsl:when>
         <xsl:when test="self::tei:supplied"><xsl:sequence select="('[', te:segments(node()), ']')"/></xsl:when>
         <xsl:when test="self::tei:choice"><xsl:sequence select="te:segments((tei:sic, tei:orig, tei:abbr, *)[1])"/></xsl:when>
         <xsl:when test="self::tei:lb or self::tei:milestone[@unit = 'paragraph']"><xsl:sequence select="'&#10;'"/></xsl:when>

@@ -182,6 +182,11 @@
     <xsl:apply-templates mode="#current"/>
   </xsl:template>
 
+  <!-- Space the source leaves (often between words an encoder kept apart with elements): a space. -->
+  <xsl:template match="tei:space" mode="te:html">
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
   <!-- ===== phrases ===== -->
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:geogName | tei:rs | tei:name | tei:objectName" mode="te:html">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
@@ -229,9 +234,14 @@
       <xsl:when test="exists($href) and not($in-link) and not(.//tei:note or .//tei:app)">
         <a class="ref" href="{$href}">
           <xsl:apply-templates mode="#current"><xsl:with-param name="in-link" select="true()" tunnel="yes"/></xsl:apply-templates>
-          <xsl:if test="self::tei:ptr">{@target}</xsl:if>
+          <xsl:if test="self::tei:ptr or (empty(*) and normalize-space() = '')">{normalize-space(@target)}</xsl:if>
         </a>
         <xsl:sequence select="te:textual-markers(.//*[te:is-textual(.)][te:marker-here(., $in-apparatus, $entry-app)])"/>
+      </xsl:when>
+      <!-- A pointer with no text of its own and nowhere to lead (a target this edition cannot resolve) still
+           says what it points to, rather than leave an empty pair of brackets. -->
+      <xsl:when test="empty(*) and normalize-space() = '' and normalize-space(@target) != ''">
+        <span class="ref ref-unresolved">{normalize-space(@target)}</span>
       </xsl:when>
       <xsl:otherwise><span class="ref"><xsl:apply-templates mode="#current"/></span></xsl:otherwise>
     </xsl:choose>
