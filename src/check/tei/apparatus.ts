@@ -3,16 +3,16 @@
 // needs a lemma so a reader can see what the variants replace.
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { SourceFile } from '../../read/load.js';
-import { attribute, attributeNode, childElements, descendantsOrSelf, hasAncestor, isTei, teiPath, xmlId } from '../../read/tree.js';
+import { attribute, attributeNode, childElements, hasAncestor, isTei, teiPath, xmlId } from '../../read/tree.js';
 import { displayPath } from '../../read/files.js';
-import { parsePointer, tokens, type TeiContext } from './context.js';
+import { elementsOf, parsePointer, tokens, type TeiContext } from './context.js';
 
 /** Methods where the apparatus is not in the text itself, so the lemma must be given. */
 const NEEDS_LEMMA = new Set(['location-referenced', 'double-end-point']);
 
 function witnessesOf(source: SourceFile): Set<string> {
   const keys = new Set<string>();
-  for (const e of descendantsOrSelf(source.document.root)) {
+  for (const e of elementsOf(source)) {
     const id = xmlId(e);
     if (id !== undefined && isTei(e, 'witness') && hasAncestor(e, (p) => isTei(p, 'listWit'))) keys.add(`${source.absolutePath}#${id}`);
   }
@@ -35,7 +35,7 @@ export function checkApparatus(context: TeiContext): Diagnostic[] {
   for (const source of context.sources) {
     const own = witnessesOf(source);
     const method = variantMethod(source) ?? variantMethod(context.editionSource);
-    for (const app of descendantsOrSelf(source.document.root)) {
+    for (const app of elementsOf(source)) {
       if (!isTei(app, 'app')) continue;
       const readings = childElements(app).flatMap((c) => (isTei(c, 'rdgGrp') ? childElements(c) : [c])).filter((c) => isTei(c, 'lem') || isTei(c, 'rdg'));
       for (const reading of readings) {

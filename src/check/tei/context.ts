@@ -25,6 +25,22 @@ export interface IdEntry {
   element: XmlElement;
 }
 
+const elementLists = new WeakMap<XmlElement, readonly XmlElement[]>();
+
+/**
+ * Every element of a file in document order, listed once and shared by the rules: each of them
+ * walks every file, and with a thousand files the walks cost more than the checks.
+ */
+export function elementsOf(source: SourceFile): readonly XmlElement[] {
+  const root = source.document.root;
+  let list = elementLists.get(root);
+  if (!list) {
+    list = [...descendantsOrSelf(root)];
+    elementLists.set(root, list);
+  }
+  return list;
+}
+
 /** The real path (symbolic links followed) when the file exists, else the path as resolved. */
 function realPath(p: string): string {
   try {
@@ -45,6 +61,8 @@ export function isInsideFolders(file: string, folders: readonly string[]): boole
 export class IdIndex {
   private readonly byFile = new Map<string, Map<string, IdEntry> | null>();
   private readonly boundary: readonly string[] | undefined;
+  /** mayRead's answer per path: a pointer repeated in a thousand files asks the file system once. */
+  private readonly allowed = new Map<string, boolean>();
 
   /**
    * `boundary`: the folders a pointer may lead the checker into (the edition's folder). A file
@@ -61,12 +79,17 @@ export class IdIndex {
   /** Whether a pointer may lead to this file: one of the checked files, or a file inside the boundary. */
   mayRead(absolutePath: string): boolean {
     if (this.byFile.has(absolutePath) || this.boundary === undefined) return true;
-    return isInsideFolders(realPath(absolutePath), this.boundary);
+    let allowed = this.allowed.get(absolutePath);
+    if (allowed === undefined) {
+      allowed = isInsideFolders(realPath(absolutePath), this.boundary);
+      this.allowed.set(absolutePath, allowed);
+    }
+    return allowed;
   }
 
   static idsOf(source: SourceFile): Map<string, IdEntry> {
     const map = new Map<string, IdEntry>();
-    for (const e of descendantsOrSelf(source.document.root)) {
+    for (const e of elementsOf(source)) {
       const id = xmlId(e);
       if (id !== undefined && !map.has(id)) map.set(id, { source, element: e });
     }

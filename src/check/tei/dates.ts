@@ -1,8 +1,8 @@
 // tei/date-invalid and tei/date-range: dates that cannot exist, and ranges that end before
 // they begin.
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { descendantsOrSelf, TEI_NAMESPACE, type XmlAttribute } from '../../read/tree.js';
-import type { TeiContext } from './context.js';
+import { TEI_NAMESPACE, type XmlAttribute } from '../../read/tree.js';
+import { elementsOf, type TeiContext } from './context.js';
 import { checkIsoDate, checkW3cDate, type DateSpan } from './iso-date.js';
 
 const W3C = new Set(['when', 'notBefore', 'notAfter', 'from', 'to']);
@@ -17,7 +17,7 @@ const RANGES: [string, string][] = [
 export function checkDates(context: TeiContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const source of context.sources) {
-    for (const e of descendantsOrSelf(source.document.root)) {
+    for (const e of elementsOf(source)) {
       if (e.namespace !== TEI_NAMESPACE) continue;
       const spans = new Map<string, { span: DateSpan; attr: XmlAttribute }>();
       for (const a of e.attributes) {

@@ -2,7 +2,7 @@
 // register entry cannot be indexed or linked.
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { attribute, descendantsOrSelf, hasAncestor, isTei, TEI_NAMESPACE, type XmlElement } from '../../read/tree.js';
-import type { TeiContext } from './context.js';
+import { elementsOf, type TeiContext } from './context.js';
 
 const NAMES = new Set(['persName', 'placeName', 'orgName']);
 // Names inside register entries are the entries' own names, not mentions.
@@ -11,7 +11,7 @@ const ENTRIES = new Set(['person', 'personGrp', 'place', 'org', 'listPerson', 'l
 export function checkUnlinkedNames(context: TeiContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const source of context.sources) {
-    const text = [...descendantsOrSelf(source.document.root)].filter((e) => isTei(e, 'text') && !hasAncestor(e, (p) => isTei(p, 'text')));
+    const text = elementsOf(source).filter((e) => isTei(e, 'text') && !hasAncestor(e, (p) => isTei(p, 'text')));
     for (const t of text) {
       for (const e of descendantsOrSelf(t)) {
         if (e.namespace !== TEI_NAMESPACE || !NAMES.has(e.localName) || attribute(e, 'ref') !== undefined) continue;

@@ -3,8 +3,8 @@
 // links http, https, mailto and relative addresses; everything else is shown as text, and this
 // rule says so at the attribute, so an editor learns why a link is missing.
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { descendantsOrSelf, TEI_NAMESPACE } from '../../read/tree.js';
-import type { TeiContext } from './context.js';
+import { TEI_NAMESPACE } from '../../read/tree.js';
+import { elementsOf, type TeiContext } from './context.js';
 
 /** Attributes whose values become links or images in the outputs. */
 export const URL_ATTRIBUTES = new Set(['target', 'ref', 'url', 'facs']);
@@ -34,7 +34,7 @@ function shown(value: string): string {
 export function checkUrlSchemes(context: TeiContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const source of context.sources) {
-    for (const e of descendantsOrSelf(source.document.root)) {
+    for (const e of elementsOf(source)) {
       if (e.namespace !== TEI_NAMESPACE) continue;
       for (const a of e.attributes) {
         if (a.namespace !== null || !URL_ATTRIBUTES.has(a.localName)) continue;
