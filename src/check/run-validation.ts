@@ -1,12 +1,13 @@
 // The check stage as one step: read every file, then well-formedness → TEI root → RelaxNG
-// (one call for all files) → Schematron → editorial rules. A file that fails an earlier layer
+// (in worker threads, while the rest runs) → Schematron → editorial rules. A file that fails an earlier layer
 // is left out of the later ones, so each problem is reported once, by the layer that owns it.
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Report } from '../diagnostics/report.js';
 import { applyRuleLevels, type RuleLevel } from '../diagnostics/rules.js';
 import { loadXmlFile, type SourceFile } from '../read/load.js';
-import { validateRelaxNg } from './rng/validate-rng.js';
+import { RelaxNgRun } from './rng/validate-rng.js';
 import { loadSchematron, runSchematron, type SchematronSchema } from './sch/schematron.js';
 import { checkIsTei, IdIndex, runEditorialRules, type FileRole } from './tei/index.js';
 
@@ -49,47 +50,75 @@ export async function runValidation(plan: ValidationPlan): Promise<ValidationRes
   const texts = new Map<string, string>();
   const sources: SourceFile[] = [];
   const roles = new Map<SourceFile, FileRole>();
-  for (const f of plan.files) {
-    const loaded = loadXmlFile(f.path, plan.maxBytes === undefined ? {} : { maxBytes: plan.maxBytes });
-    if (!loaded.ok) {
-      diagnostics.push(loaded.diagnostic);
-      if (loaded.text !== undefined) texts.set(f.path, loaded.text);
-      continue;
+  // The RelaxNG validator runs in worker threads: each file goes to it as soon as it is read, and
+  // the main thread goes on reading, then runs Schematron and the editorial rules meanwhile.
+  const rng = plan.schema
+    ? new RelaxNgRun(plan.schema.path, { schemaDisplay: plan.schema.display, capacity: plan.files.length, expectedBytes: plannedBytes(plan.files) })
+    : undefined;
+  try {
+    for (const f of plan.files) {
+      const loaded = loadXmlFile(f.path, plan.maxBytes === undefined ? {} : { maxBytes: plan.maxBytes });
+      if (!loaded.ok) {
+        diagnostics.push(loaded.diagnostic);
+        if (loaded.text !== undefined) texts.set(f.path, loaded.text);
+        continue;
+      }
+      texts.set(f.path, loaded.source.text);
+      const notTei = checkIsTei(loaded.source);
+      if (notTei) {
+        diagnostics.push(notTei);
+        continue;
+      }
+      sources.push(loaded.source);
+      roles.set(loaded.source, f.role);
+      rng?.add(loaded.source);
     }
-    texts.set(f.path, loaded.source.text);
-    const notTei = checkIsTei(loaded.source);
-    if (notTei) {
-      diagnostics.push(notTei);
-      continue;
+    const rngDiagnostics = rng ? rng.finish() : Promise.resolve([]);
+    // Settles even if a later step throws, so no rejection is left unhandled.
+    rngDiagnostics.catch(() => undefined);
+
+    const later: Diagnostic[] = [];
+    const schemas: SchematronSchema[] = [];
+    for (const s of plan.schematron) {
+      const loaded = loadSchematron(s.path, s.display);
+      if (loaded.ok) schemas.push(loaded.schema);
+      else later.push(loaded.diagnostic);
     }
-    sources.push(loaded.source);
-    roles.set(loaded.source, f.role);
+    later.push(...(await runSchematron(schemas, sources)));
+
+    const editionSource = sources.find((s) => roles.get(s) === 'edition');
+    later.push(
+      ...runEditorialRules({
+        mode: plan.mode,
+        sources,
+        roleOf: (s) => roles.get(s) ?? 'file',
+        ...(editionSource ? { editionSource } : {}),
+        ids: new IdIndex(sources, plan.boundary ?? defaultBoundary(plan.files)),
+      }),
+    );
+
+    // Layers report in their fixed order, whichever finished first.
+    diagnostics.push(...(await rngDiagnostics), ...later);
+  } finally {
+    rng?.dispose();
   }
-
-  if (plan.schema) diagnostics.push(...(await validateRelaxNg(sources, plan.schema.path, { schemaDisplay: plan.schema.display })));
-
-  const schemas: SchematronSchema[] = [];
-  for (const s of plan.schematron) {
-    const loaded = loadSchematron(s.path, s.display);
-    if (loaded.ok) schemas.push(loaded.schema);
-    else diagnostics.push(loaded.diagnostic);
-  }
-  diagnostics.push(...(await runSchematron(schemas, sources)));
-
-  const editionSource = sources.find((s) => roles.get(s) === 'edition');
-  diagnostics.push(
-    ...runEditorialRules({
-      mode: plan.mode,
-      sources,
-      roleOf: (s) => roles.get(s) ?? 'file',
-      ...(editionSource ? { editionSource } : {}),
-      ids: new IdIndex(sources, plan.boundary ?? defaultBoundary(plan.files)),
-    }),
-  );
 
   return {
     report: { files: plan.files.map((f) => f.path), diagnostics: applyRuleLevels(diagnostics, plan.ruleLevels) },
     texts,
     sources,
   };
+}
+
+/** Bytes of the planned files on disk (0 for one that cannot be read): an upper bound for the validator's memory. */
+function plannedBytes(files: readonly PlannedFile[]): number {
+  let sum = 0;
+  for (const f of files) {
+    try {
+      sum += statSync(f.path).size;
+    } catch {
+      // Reported by the reader.
+    }
+  }
+  return sum;
 }

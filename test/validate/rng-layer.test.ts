@@ -21,15 +21,3 @@ describe('the propagated "failed to validate content" lines of xmllint', () => {
     expect(kept.map((e) => e.fileName)).toEqual(['a.xml', 'b.xml']);
   });
 });
-
-describe('splitting many files across validator calls', () => {
-  it('keeps few files in one call, so the schema is compiled once', async () => {
-    const { batchesFor } = await import('../../src/check/rng/validate-rng.js');
-    expect(batchesFor(7, 200, 2)).toEqual([[0, 7]]);
-    expect(batchesFor(500, 200, 1)).toEqual([[0, 500]]);
-  });
-  it('splits many files into one contiguous batch per core, covering every file once', async () => {
-    const { batchesFor } = await import('../../src/check/rng/validate-rng.js');
-    expect(batchesFor(1001, 200, 2)).toEqual([[0, 501], [501, 1001]]);
-  });
-});

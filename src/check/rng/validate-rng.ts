@@ -1,108 +1,157 @@
-// The RelaxNG layer: every file in ONE xmllint-wasm call (each call starts a worker and
-// compiles the schema, which for tei_all costs seconds), errors mapped back to file:line, and
-// a column taken from our own tree when the element can be found on that line.
+// The RelaxNG layer: xmllint-wasm over every checked file, errors mapped back to file:line, and a
+// column taken from our own tree when the element can be found on that line. Files are handed over
+// one by one as the reader accepts them (`RelaxNgRun.add`), so the schema compiles while the rest
+// is still being read; workers share the files out (see pool.ts), and the output is read as if a
+// single xmllint call had validated them all, in order.
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { memoryPages, validateXML } from 'xmllint-wasm';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { asUtf8Source } from '../../read/decode.js';
 import type { SourceFile } from '../../read/load.js';
 import { descendantsOrSelf, type XmlElement } from '../../read/tree.js';
+import { XmllintPool } from './pool.js';
 import { collectSchemaFiles, schemaLayout } from './schema-files.js';
+import { documentName } from './xmllint-worker.js';
 import { parseXmllintOutput } from './xmllint-output.js';
 
 export interface RngOptions {
   /** Schema path as displayed in diagnostics. */
   schemaDisplay: string;
+  /** How many files may be added at most (default: the files given to validateRelaxNg). */
+  capacity?: number;
+  /** Their bytes in all, at most: sizes the validator's memory. */
+  expectedBytes?: number;
+  /** A fixed number of validator workers; by default they join while it pays, up to one per core. */
+  workers?: number;
+  /** The workers' code (tests only: a worker that fails). */
+  workerSource?: string;
 }
 
 function toolError(file: string, message: string): Diagnostic {
   return { file, severity: 'error', ruleId: 'rng/schema-error', message };
 }
 
-export async function validateRelaxNg(sources: readonly SourceFile[], schemaPath: string, options: RngOptions): Promise<Diagnostic[]> {
-  if (sources.length === 0) return [];
-  const schema = collectSchemaFiles(schemaPath);
-  if (!schema.ok) return [toolError(options.schemaDisplay, schema.message)];
-  const layout = schemaLayout(schema.files);
-  const mainName = layout.get(schema.main.absolutePath)!;
-  const names = sources.map((_, i) => `doc/${i + 1}.xml`);
-  const byName = new Map(names.map((n, i) => [n, sources[i]!]));
-
-  // One call compiles the schema once; with many files, a second call on the other core halves the
-  // wall time (validation dominates there, about 8 ms a document with the project schema).
-  const batches = batchesFor(sources.length, BATCH_THRESHOLD, Math.min(2, availableParallelism()));
-  let raw: string;
-  try {
-    const outputs = await Promise.all(
-      batches.map(async ([from, to]) => {
-        const batch = sources.slice(from, to);
-        const bytes = batch.reduce((sum, s) => sum + s.text.length, 0);
-        // libxml2 holds every document's tree at once; give it room for big FRUS volumes.
-        const maxPages = Math.min(memoryPages.max, 512 * memoryPages.MiB + Math.ceil((bytes * 40) / 65536));
-        const result = await validateXML({
-          xml: batch.map((s, i) => ({ fileName: names[from + i]!, contents: asUtf8Source(s.text) })),
-          schema: [{ fileName: mainName, contents: schema.main.text }],
-          preload: schema.files.filter((f) => f !== schema.main).map((f) => ({ fileName: layout.get(f.absolutePath)!, contents: f.text })),
-          extension: 'relaxng',
-          maxMemoryPages: maxPages,
-        });
-        return result.rawOutput;
-      }),
-    );
-    raw = outputs.join('\n');
-  } catch (error) {
-    const detail = error instanceof Error ? error.message.split('\n').filter((l) => l.trim()).slice(0, 3).join(' / ') : String(error);
-    return [toolError(options.schemaDisplay, `the RelaxNG validator (xmllint-wasm) failed on schema ${path.basename(schemaPath)}: ${detail || 'no message'}; no file was validated`)];
-  }
-
-  const parsed = parseXmllintOutput(raw, new Set(names), new Set(layout.values()));
-  if (parsed.schemaFailures.length > 0) {
-    const first = parsed.schemaFailures.slice(0, 3).map((l) => l.replace(/^schema\//, '')).join(' / ');
-    return [
-      toolError(
-        options.schemaDisplay,
-        `the RelaxNG validator (libxml2) cannot compile schema ${path.basename(schemaPath)}, so no file was validated: ${first}. Try another schema, or check this one with jing`,
-      ),
-    ];
-  }
-
-  const diagnostics: Diagnostic[] = [];
-  const finder = new ElementFinder();
-  const reported = new Set<string>();
-  for (const e of parsed.errors) {
-    const source = byName.get(e.fileName)!;
-    const found = e.element ? finder.find(source, e.element, e.line) : undefined;
-    const line = found?.line ?? e.line;
-    const column = found?.column ?? 1;
-    const message = e.element && !e.message.includes(e.element) ? `element ${e.element}: ${e.message}` : e.message;
-    const key = `${e.fileName}:${line}:${message}`;
-    if (reported.has(key)) continue;
-    reported.add(key);
-    diagnostics.push({ file: source.path, line, column, severity: 'error', ruleId: 'rng/invalid', message });
-  }
-  for (const name of names) {
-    const source = byName.get(name)!;
-    const verdict = parsed.verdicts.get(name);
-    if (verdict === undefined) {
-      diagnostics.push(toolError(source.path, 'the RelaxNG validator gave no verdict for this file; its output could not be read'));
-    } else if (verdict === 'invalid' && !diagnostics.some((d) => d.file === source.path)) {
-      diagnostics.push({ file: source.path, line: 1, column: 1, severity: 'error', ruleId: 'rng/invalid', message: 'the document does not match the schema' });
-    }
-  }
-  return diagnostics;
+/** `TEI_EDITION_RNG_WORKERS=N` fixes the number of validator workers (a positive integer), e.g. to spare cores. */
+export function workersFromEnvironment(value: string | undefined = process.env.TEI_EDITION_RNG_WORKERS): number | undefined {
+  if (value === undefined || !/^\s*[1-9][0-9]?\s*$/.test(value)) return undefined;
+  return Number(value);
 }
 
-/** Below this many files a second validator call costs more (its own start and schema compile) than it saves. */
-const BATCH_THRESHOLD = 200;
+export async function validateRelaxNg(sources: readonly SourceFile[], schemaPath: string, options: RngOptions): Promise<Diagnostic[]> {
+  const run = new RelaxNgRun(schemaPath, {
+    capacity: sources.length,
+    expectedBytes: sources.reduce((sum, s) => sum + s.text.length, 0),
+    ...options,
+  });
+  try {
+    for (const s of sources) run.add(s);
+    return await run.finish();
+  } finally {
+    run.dispose();
+  }
+}
 
-/** [from, to) ranges: one batch for few files, else `parallel` batches of nearly equal size. */
-export function batchesFor(count: number, threshold: number, parallel: number): Array<[number, number]> {
-  if (count < threshold || parallel < 2) return [[0, count]];
-  const size = Math.ceil(count / parallel);
-  const out: Array<[number, number]> = [];
-  for (let from = 0; from < count; from += size) out.push([from, Math.min(count, from + size)]);
-  return out;
+/** One validation of many files against one schema; files are added in order, then `finish`. */
+export class RelaxNgRun {
+  private readonly sources: SourceFile[] = [];
+  private started = false;
+  private schemaFailure: Diagnostic | undefined;
+  private pool: XmllintPool | undefined;
+  private layoutNames = new Set<string>();
+
+  constructor(
+    private readonly schemaPath: string,
+    private readonly options: RngOptions,
+  ) {}
+
+  add(source: SourceFile): void {
+    if (!this.started) this.begin();
+    this.sources.push(source);
+    this.pool?.add(asUtf8Source(source.text));
+  }
+
+  /** The schema is read on the first file: with no file to validate, nothing is said about it. */
+  private begin(): void {
+    this.started = true;
+    const schema = collectSchemaFiles(this.schemaPath);
+    if (!schema.ok) {
+      this.schemaFailure = toolError(this.options.schemaDisplay, schema.message);
+      return;
+    }
+    const layout = schemaLayout(schema.files);
+    this.layoutNames = new Set(layout.values());
+    const workers = this.options.workers ?? workersFromEnvironment();
+    this.pool = new XmllintPool(
+      {
+        mainSchema: layout.get(schema.main.absolutePath)!,
+        files: [schema.main, ...schema.files.filter((f) => f !== schema.main)].map((f) => ({ fileName: layout.get(f.absolutePath)!, contents: f.text })),
+      },
+      {
+        capacity: Math.max(1, this.options.capacity ?? 1),
+        expectedBytes: this.options.expectedBytes ?? 0,
+        maxWorkers: Math.max(1, availableParallelism()),
+        ...(workers === undefined ? {} : { workers }),
+        ...(this.options.workerSource === undefined ? {} : { workerSource: this.options.workerSource }),
+      },
+    );
+  }
+
+  async finish(): Promise<Diagnostic[]> {
+    const sources = this.sources;
+    if (sources.length === 0) return [];
+    if (this.schemaFailure) return [this.schemaFailure];
+    const result = await this.pool!.finish();
+    const schemaName = path.basename(this.schemaPath);
+    if (!result.ok) {
+      const detail = result.message.split('\n').filter((l) => l.trim()).slice(0, 3).join(' / ');
+      return [toolError(this.options.schemaDisplay, `the RelaxNG validator (xmllint-wasm) failed on schema ${schemaName}: ${detail || 'no message'}; no file was validated`)];
+    }
+    const names = sources.map((_, i) => documentName(i));
+    const byName = new Map(names.map((n, i) => [n, sources[i]!]));
+    const parsed = parseXmllintOutput(result.output, new Set(names), this.layoutNames);
+    if (parsed.schemaFailures.length > 0) {
+      const first = parsed.schemaFailures.slice(0, 3).map((l) => l.replace(/^schema\//, '')).join(' / ');
+      return [
+        toolError(
+          this.options.schemaDisplay,
+          `the RelaxNG validator (libxml2) cannot compile schema ${schemaName}, so no file was validated: ${first}. Try another schema, or check this one with jing`,
+        ),
+      ];
+    }
+
+    const diagnostics: Diagnostic[] = [];
+    const finder = new ElementFinder();
+    const reported = new Set<string>();
+    for (const e of parsed.errors) {
+      const source = byName.get(e.fileName)!;
+      const found = e.element ? finder.find(source, e.element, e.line) : undefined;
+      const line = found?.line ?? e.line;
+      const column = found?.column ?? 1;
+      const message = e.element && !e.message.includes(e.element) ? `element ${e.element}: ${e.message}` : e.message;
+      const key = `${e.fileName}:${line}:${message}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      diagnostics.push({ file: source.path, line, column, severity: 'error', ruleId: 'rng/invalid', message });
+    }
+    const withErrors = new Set(diagnostics.map((d) => d.file));
+    for (const name of names) {
+      const source = byName.get(name)!;
+      const verdict = parsed.verdicts.get(name);
+      if (verdict === undefined) {
+        diagnostics.push(toolError(source.path, 'the RelaxNG validator gave no verdict for this file; its output could not be read'));
+        withErrors.add(source.path);
+      } else if (verdict === 'invalid' && !withErrors.has(source.path)) {
+        diagnostics.push({ file: source.path, line: 1, column: 1, severity: 'error', ruleId: 'rng/invalid', message: 'the document does not match the schema' });
+        withErrors.add(source.path);
+      }
+    }
+    return diagnostics;
+  }
+
+  /** Stops the workers; safe to call at any time, and more than once. */
+  dispose(): void {
+    this.pool?.dispose();
+  }
 }
 
 /** Finds the element xmllint means: same name, starting on the reported line or shortly before. */
