@@ -104,24 +104,34 @@ export function loadSchematron(absolutePath: string, display: string): Schematro
 
 class XPathError extends Error {}
 
-/** Runs the schemas over the sources; a schema whose XPath does not compile is one sch/schema-error. */
+/**
+ * Runs the schemas over the sources; a schema whose XPath does not compile is one sch/schema-error.
+ * Each source is parsed by SaxonJS once for all schemas (and only one at a time is held), and the
+ * findings are reported schema by schema, as if each schema had gone over every file in turn.
+ */
 export async function runSchematron(schemas: readonly SchematronSchema[], sources: readonly SourceFile[]): Promise<Diagnostic[]> {
   if (schemas.length === 0 || sources.length === 0) return [];
   const saxon = loadSaxon();
-  const out: Diagnostic[] = [];
-  for (const schema of schemas) {
-    try {
-      for (const source of sources) out.push(...(await runOne(saxon, schema, source)));
-    } catch (error) {
-      if (!(error instanceof XPathError)) throw error;
-      out.push({ file: schema.file, severity: 'error', ruleId: 'sch/schema-error', message: error.message });
+  const found = schemas.map(() => [] as Diagnostic[]);
+  const failed = schemas.map((): Diagnostic | undefined => undefined);
+  for (const source of sources) {
+    if (failed.every((f) => f !== undefined)) break;
+    const doc = await saxon.getResource({ text: source.text, type: 'xml' });
+    for (let i = 0; i < schemas.length; i++) {
+      if (failed[i]) continue;
+      const schema = schemas[i]!;
+      try {
+        found[i]!.push(...runOne(saxon, schema, source, doc));
+      } catch (error) {
+        if (!(error instanceof XPathError)) throw error;
+        failed[i] = { file: schema.file, severity: 'error', ruleId: 'sch/schema-error', message: error.message };
+      }
     }
   }
-  return out;
+  return schemas.flatMap((_, i) => [...found[i]!, ...(failed[i] ? [failed[i]!] : [])]);
 }
 
-async function runOne(saxon: SaxonApi, schema: SchematronSchema, source: SourceFile): Promise<Diagnostic[]> {
-  const doc = await saxon.getResource({ text: source.text, type: 'xml' });
+function runOne(saxon: SaxonApi, schema: SchematronSchema, source: SourceFile, doc: unknown): Diagnostic[] {
   const namespaceContext = schema.namespaces;
   const evaluate = (xpath: string, context: unknown, params: Record<string, unknown>, form?: 'array'): unknown => {
     try {
