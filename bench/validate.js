@@ -1,6 +1,8 @@
 // Validation speed, next to jing's on the same files: the bundled edition, 1,000 generated
 // documents against the project schema, and the shared corpora against tei_all.
 // Run with `npm run bench` (compiles first). Times are wall-clock, process start included.
+// tei-edition runs twice per case, with a result cache of its own that starts empty: the first run
+// validates everything (and fills the cache), the second finds every file unchanged.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,15 +26,33 @@ function xmlFiles(dir) {
   return out.sort();
 }
 
-function time(command, args, cwd = root) {
+// Peak memory (resident set) through GNU time where it is installed: the whole process, worker
+// threads included (for jing, the Java process it starts).
+const gnuTime = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
+
+function time(command, args, env = {}, cwd = root) {
+  const rssFile = path.join(tmpdir(), `tei-edition-bench-rss-${process.pid}`);
+  const [cmd, argv] = gnuTime ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
   const start = performance.now();
-  const r = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
-  return { seconds: (performance.now() - start) / 1000, status: r.status, stdout: r.stdout };
+  const r = spawnSync(cmd, argv, { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, ...env } });
+  const seconds = (performance.now() - start) / 1000;
+  let rssMb = NaN;
+  if (gnuTime && existsSync(rssFile)) {
+    const kb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+    if (Number.isFinite(kb)) rssMb = kb / 1024;
+    rmSync(rssFile, { force: true });
+  }
+  return { seconds, rssMb, status: r.status, stdout: r.stdout };
 }
 
 const rows = [];
+const temp = mkdtempSync(path.join(tmpdir(), 'tei-edition-bench-'));
+
 function measure(label, files, ours, schema) {
-  const us = time(process.execPath, [cli, 'validate', ...ours]);
+  const cache = { TEI_EDITION_RNG_CACHE: path.join(temp, `cache-${rows.length}`) };
+  const us = time(process.execPath, [cli, 'validate', ...ours], cache);
+  const again = time(process.execPath, [cli, 'validate', ...ours], cache);
+  if (again.stdout !== us.stdout) throw new Error(`${label}: the second run's report differs from the first's`);
   let verdict = '';
   try {
     const report = JSON.parse(us.stdout);
@@ -41,24 +61,23 @@ function measure(label, files, ours, schema) {
   } catch {
     verdict = `exit ${us.status}`;
   }
-  let jing = { seconds: NaN };
+  let jing = { seconds: NaN, rssMb: NaN };
   let jingVerdict = 'jing not installed';
   if (haveJing && schema) {
     jing = time('jing', [schema, ...files]);
     const failing = new Set((jing.stdout.match(/^(\/[^:]+):\d+:\d+: (?:fatal )?error/gm) ?? []).map((l) => l.slice(0, l.indexOf(':'))));
     jingVerdict = `${files.length - failing.size}/${files.length} valid`;
   }
-  rows.push({ label, files: files.length, ours: us.seconds, jing: jing.seconds, verdict, jingVerdict });
+  rows.push({ label, files: files.length, ours: us.seconds, again: again.seconds, oursRss: us.rssMb, jing: jing.seconds, jingRss: jing.rssMb, verdict, jingVerdict });
 }
 
-// 1. The bundled edition, as an editor runs it.
-if (existsSync(path.join(root, 'tei/edition.xml')) && existsSync(projectSchema)) {
-  measure('bundled edition (project schema)', xmlFiles(path.join(root, 'tei')), ['--format', 'json'], projectSchema);
-}
-
-// 2. 1,000 generated documents: copies of the bundled documents with fresh ids, next to the registers.
-const temp = mkdtempSync(path.join(tmpdir(), 'tei-edition-bench-'));
 try {
+  // 1. The bundled edition, as an editor runs it.
+  if (existsSync(path.join(root, 'tei/edition.xml')) && existsSync(projectSchema)) {
+    measure('bundled edition (project schema)', xmlFiles(path.join(root, 'tei')), ['--format', 'json'], projectSchema);
+  }
+
+  // 2. 1,000 generated documents: copies of the bundled documents with fresh ids, next to the registers.
   if (existsSync(path.join(root, 'tei/documents')) && existsSync(projectSchema)) {
     cpSync(path.join(root, 'tei'), path.join(temp, 'tei'), { recursive: true });
     const docs = path.join(temp, 'tei/documents');
@@ -83,6 +102,11 @@ try {
 
 const pad = (s, n) => String(s).padEnd(n);
 const secs = (n) => (Number.isNaN(n) ? '—' : `${n.toFixed(2)} s`);
-console.log(`${pad('case', 44)}${pad('files', 7)}${pad('tei-edition', 13)}${pad('jing', 10)}${pad('tei-edition verdict', 26)}jing verdict`);
-for (const r of rows) console.log(`${pad(r.label, 44)}${pad(r.files, 7)}${pad(secs(r.ours), 13)}${pad(secs(r.jing), 10)}${pad(r.verdict, 26)}${r.jingVerdict}`);
+const mb = (n) => (Number.isNaN(n) ? '—' : `${Math.round(n)} MB`);
+console.log(`${pad('case', 44)}${pad('files', 7)}${pad('tei-edition', 13)}${pad('again', 10)}${pad('jing', 10)}${pad('peak RSS', 19)}${pad('tei-edition verdict', 26)}jing verdict`);
+for (const r of rows) {
+  console.log(`${pad(r.label, 44)}${pad(r.files, 7)}${pad(secs(r.ours), 13)}${pad(secs(r.again), 10)}${pad(secs(r.jing), 10)}${pad(`${mb(r.oursRss)} / ${mb(r.jingRss)}`, 19)}${pad(r.verdict, 26)}${r.jingVerdict}`);
+}
 console.log('\ntei-edition runs all layers (well-formedness, RelaxNG, editorial rules); jing runs RelaxNG only.');
+console.log('"again": the same files a second time, answered by the RelaxNG result cache (docs/rules.md).');
+console.log('Peak RSS: tei-edition (first run) / jing. Wall-clock times move with whatever else the machine runs: compare figures from one run.');

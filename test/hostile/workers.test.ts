@@ -7,14 +7,18 @@ import { CASES, FIXTURES } from './cases.js';
 import { ruleIdsOf, runInProcess } from './support/cli.js';
 
 const MINI = path.join(projectRoot, 'test/fixtures/validate/schema/mini.rng');
-const before = process.env.TEI_EDITION_RNG_WORKERS;
+const before = { workers: process.env.TEI_EDITION_RNG_WORKERS, cache: process.env.TEI_EDITION_RNG_CACHE };
 afterEach(() => {
-  if (before === undefined) delete process.env.TEI_EDITION_RNG_WORKERS;
-  else process.env.TEI_EDITION_RNG_WORKERS = before;
+  for (const [name, value] of [['TEI_EDITION_RNG_WORKERS', before.workers], ['TEI_EDITION_RNG_CACHE', before.cache]] as const) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
 });
 
+/** Runs with a fixed number of workers and no result cache, so that every run validates. */
 async function withWorkers(workers: string, args: string[]): ReturnType<typeof runInProcess> {
   process.env.TEI_EDITION_RNG_WORKERS = workers;
+  process.env.TEI_EDITION_RNG_CACHE = 'off';
   return runInProcess(args);
 }
 

@@ -1,6 +1,6 @@
 // The RelaxNG layer spreads files over worker threads. However many workers there are, the report
 // is the same (same diagnostics, same order, same exit code); and a worker that crashes gives one
-// tool diagnostic, never a stack trace or a hang.
+// tool diagnostic, never a stack trace or a hang. The result cache is off: every run validates.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,7 +42,7 @@ function cli(workers: string, args: string[]): { status: number; stdout: string;
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/tei-edition.js'), 'validate', ...args], {
     cwd: temp,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', TEI_EDITION_RNG_WORKERS: workers },
+    env: { ...process.env, NO_COLOR: '1', TEI_EDITION_RNG_WORKERS: workers, TEI_EDITION_RNG_CACHE: 'off' },
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
@@ -78,21 +78,21 @@ describe('one worker or several: the same report', () => {
 
   it('the layer itself: diagnostics in file order, then line order, whatever the number of workers', async () => {
     const input = sources();
-    const one = await validateRelaxNg(input, MINI, { schemaDisplay: 'mini.rng', workers: 1 });
+    const one = await validateRelaxNg(input, MINI, { schemaDisplay: 'mini.rng', cache: false, workers: 1 });
     const order = one.map((d) => input.findIndex((s) => s.path === d.file));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(one.filter((d) => d.ruleId === 'rng/invalid')).toHaveLength(30);
-    for (const workers of [2, 4]) expect(await validateRelaxNg(input, MINI, { schemaDisplay: 'mini.rng', workers })).toEqual(one);
+    for (const workers of [2, 4]) expect(await validateRelaxNg(input, MINI, { schemaDisplay: 'mini.rng', cache: false, workers })).toEqual(one);
     // The default (workers join as they pay) says the same.
-    expect(await validateRelaxNg(input, MINI, { schemaDisplay: 'mini.rng' })).toEqual(one);
+    expect(await validateRelaxNg(input, MINI, { schemaDisplay: 'mini.rng', cache: false })).toEqual(one);
   });
 
   it('a schema that does not compile: the same single diagnostic with 1 and 3 workers', async () => {
     const input = sources().slice(0, 5);
     const broken = path.join(ROOT, FIXTURES, 'schema/broken.rng');
-    const one = await validateRelaxNg(input, broken, { schemaDisplay: 'broken.rng', workers: 1 });
+    const one = await validateRelaxNg(input, broken, { schemaDisplay: 'broken.rng', cache: false, workers: 1 });
     expect(one).toEqual([expect.objectContaining({ ruleId: 'rng/schema-error', file: 'broken.rng' })]);
-    expect(await validateRelaxNg(input, broken, { schemaDisplay: 'broken.rng', workers: 3 })).toEqual(one);
+    expect(await validateRelaxNg(input, broken, { schemaDisplay: 'broken.rng', cache: false, workers: 3 })).toEqual(one);
   });
 
   it('reads the worker count from TEI_EDITION_RNG_WORKERS, and ignores what is not a small positive number', () => {
@@ -114,18 +114,18 @@ describe('a worker that crashes', () => {
   };
 
   it('an exception in the worker: one rng/schema-error, exit 3', async () => {
-    const result = await validateRelaxNg(sources(), MINI, { schemaDisplay: 'mini.rng', workerSource: "throw new Error('the worker broke');" });
+    const result = await validateRelaxNg(sources(), MINI, { schemaDisplay: 'mini.rng', cache: false, workerSource: "throw new Error('the worker broke');" });
     expectToolError(result, /the worker broke/);
   });
 
   it('a worker that exits half-way: one rng/schema-error naming its exit code', async () => {
-    const result = await validateRelaxNg(sources(), MINI, { schemaDisplay: 'mini.rng', workerSource: 'setTimeout(() => process.exit(7), 20);' });
+    const result = await validateRelaxNg(sources(), MINI, { schemaDisplay: 'mini.rng', cache: false, workerSource: 'setTimeout(() => process.exit(7), 20);' });
     expectToolError(result, /exit code 7/);
   });
 
   it('one of three workers crashing while the others wait for files: a diagnostic, no hang', async () => {
     const source = `if (require('node:worker_threads').workerData.index === 1) throw new Error('worker two broke');\n${XMLLINT_WORKER_SOURCE}`;
-    const result = await validateRelaxNg(sources(), MINI, { schemaDisplay: 'mini.rng', workers: 3, workerSource: source });
+    const result = await validateRelaxNg(sources(), MINI, { schemaDisplay: 'mini.rng', cache: false, workers: 3, workerSource: source });
     expectToolError(result, /worker two broke/);
   });
 
@@ -133,7 +133,7 @@ describe('a worker that crashes', () => {
     // The real worker, with memory too small for libxml2 to start.
     const source = XMLLINT_WORKER_SOURCE.replace('const input = threads.workerData;', 'const input = { ...threads.workerData, initialMemory: 1, maxMemory: 1 };');
     expect(source).not.toBe(XMLLINT_WORKER_SOURCE);
-    const result = await validateRelaxNg(sources(), MINI, { schemaDisplay: 'mini.rng', workerSource: source });
+    const result = await validateRelaxNg(sources(), MINI, { schemaDisplay: 'mini.rng', cache: false, workerSource: source });
     expect(result).toHaveLength(1);
     expect(result[0]).toMatchObject({ ruleId: 'rng/schema-error' });
     expect(exitCodeFor(result, false)).toBe(3);

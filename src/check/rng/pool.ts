@@ -27,23 +27,30 @@ export interface PoolOptions {
   workerSource?: string;
 }
 
-export type PoolResult = { ok: true; output: string } | { ok: false; message: string };
+/** xmllint's messages about the schema, then about each document (by queue position). */
+export type PoolResult = { ok: true; preamble: string; documents: DocumentOutput[] } | { ok: false; message: string };
 
 const WASM_PAGE_MIB = 16;
 const MAX_PAGES = 65536;
 const INITIAL_PAGES = 256;
 
-let compiled: { modulePath: string; module: WasmModule } | undefined;
+const modulePath = (): string => path.join(path.dirname(createRequire(import.meta.url).resolve('xmllint-wasm')), 'xmllint-node.js');
+let bytes: Uint8Array | undefined;
+let compiled: WasmModule | undefined;
+
+/** xmllint's WebAssembly as it is on disk (it also names the validator in the result cache). */
+export function xmllintBytes(): Uint8Array {
+  bytes ??= readFileSync(path.join(path.dirname(modulePath()), 'xmllint.wasm'));
+  return bytes;
+}
 
 /** xmllint's WebAssembly, compiled once per process and shared by every worker. */
 function xmllintModule(): { modulePath: string; module: WasmModule } {
   if (!compiled) {
-    const modulePath = path.join(path.dirname(createRequire(import.meta.url).resolve('xmllint-wasm')), 'xmllint-node.js');
     const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-    const module = new wasm.Module(readFileSync(path.join(path.dirname(modulePath), 'xmllint.wasm')));
-    compiled = { modulePath, module };
+    compiled = new wasm.Module(xmllintBytes());
   }
-  return compiled;
+  return { modulePath: modulePath(), module: compiled };
 }
 
 interface Running {
@@ -107,7 +114,7 @@ export class XmllintPool {
   async finish(): Promise<PoolResult> {
     Atomics.store(this.control, CONTROL.total, this.documents.length);
     Atomics.notify(this.control, CONTROL.submitted);
-    if (this.documents.length === 0) return { ok: true, output: '' };
+    if (this.documents.length === 0) return { ok: true, preamble: '', documents: [] };
     this.look(true);
     try {
       await new Promise<void>((resolve) => {
@@ -120,11 +127,13 @@ export class XmllintPool {
     }
     if (this.failure !== undefined) return { ok: false, message: this.failure };
     const results = this.running.map((r) => r.result!);
-    const pieces = new Array<string>(this.documents.length).fill('');
-    for (const result of results) for (const d of result.documents) pieces[d.position] = d.text;
+    const documents = new Array<DocumentOutput>(this.documents.length);
+    for (const result of results) for (const d of result.documents) documents[d.position] = d;
+    for (let i = 0; i < documents.length; i++) documents[i] ??= { position: i, slot: '', text: '' };
     // The schema's own messages come first, once, as from a single call.
-    const output = results[0]!.preamble + pieces.join('');
-    return exitsAsFailure(results) ? { ok: false, message: output } : { ok: true, output };
+    const preamble = results[0]!.preamble;
+    if (exitsAsFailure(results)) return { ok: false, message: preamble + documents.map((d) => d.text).join('') };
+    return { ok: true, preamble, documents };
   }
 
   /** Stops every worker (also when the caller gives up half-way). */
@@ -223,4 +232,3 @@ export class XmllintPool {
   }
 }
 
-export type { DocumentOutput };

@@ -9,9 +9,9 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { asUtf8Source } from '../../read/decode.js';
 import type { SourceFile } from '../../read/load.js';
 import { descendantsOrSelf, type XmlElement } from '../../read/tree.js';
-import { XmllintPool } from './pool.js';
+import { xmllintBytes, XmllintPool, type PoolSchema } from './pool.js';
+import { cacheRoot, RngResultCache, STORED_NAME } from './result-cache.js';
 import { collectSchemaFiles, schemaLayout } from './schema-files.js';
-import { documentName } from './xmllint-worker.js';
 import { parseXmllintOutput } from './xmllint-output.js';
 
 export interface RngOptions {
@@ -25,7 +25,11 @@ export interface RngOptions {
   workers?: number;
   /** The workers' code (tests only: a worker that fails). */
   workerSource?: string;
+  /** The result cache's folder, or false for none; by default as TEI_EDITION_RNG_CACHE says (see result-cache.ts). */
+  cache?: string | false;
 }
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function toolError(file: string, message: string): Diagnostic {
   return { file, severity: 'error', ruleId: 'rng/schema-error', message };
@@ -51,12 +55,23 @@ export async function validateRelaxNg(sources: readonly SourceFile[], schemaPath
   }
 }
 
+/** The name xmllint knows the document at `index` by: as if one call had validated them all, in order. */
+const documentName = (index: number): string => `doc/${index + 1}.xml`;
+
 /** One validation of many files against one schema; files are added in order, then `finish`. */
 export class RelaxNgRun {
   private readonly sources: SourceFile[] = [];
+  private readonly texts: string[] = [];
+  /** Per source: xmllint's stored answer (named STORED_NAME), when the cache had one. */
+  private readonly stored: (string | undefined)[] = [];
+  /** Per queue position of the workers: the source it is. */
+  private readonly queued: number[] = [];
   private started = false;
   private schemaFailure: Diagnostic | undefined;
+  private schema: PoolSchema | undefined;
   private pool: XmllintPool | undefined;
+  private cache: RngResultCache | undefined;
+  private storedPreamble: string | undefined;
   private layoutNames = new Set<string>();
 
   constructor(
@@ -66,8 +81,17 @@ export class RelaxNgRun {
 
   add(source: SourceFile): void {
     if (!this.started) this.begin();
+    const index = this.sources.length;
     this.sources.push(source);
-    this.pool?.add(asUtf8Source(source.text));
+    if (this.schemaFailure) return;
+    const text = asUtf8Source(source.text);
+    this.texts.push(text);
+    const stored = this.storedPreamble === undefined ? undefined : this.cache?.get(text);
+    this.stored.push(stored);
+    if (stored !== undefined) return;
+    this.pool ??= this.startPool();
+    this.queued.push(index);
+    this.pool.add(text);
   }
 
   /** The schema is read on the first file: with no file to validate, nothing is said about it. */
@@ -80,35 +104,53 @@ export class RelaxNgRun {
     }
     const layout = schemaLayout(schema.files);
     this.layoutNames = new Set(layout.values());
+    this.schema = {
+      mainSchema: layout.get(schema.main.absolutePath)!,
+      files: [schema.main, ...schema.files.filter((f) => f !== schema.main)].map((f) => ({ fileName: layout.get(f.absolutePath)!, contents: f.text })),
+    };
+    const root = this.options.cache === false ? undefined : (this.options.cache ?? cacheRoot());
+    if (root !== undefined) {
+      this.cache = new RngResultCache(root, { validator: xmllintBytes(), mainSchema: this.schema.mainSchema, schemaFiles: this.schema.files });
+      this.storedPreamble = this.cache.preamble();
+    }
+  }
+
+  /** Workers start with the first file the cache cannot answer. */
+  private startPool(): XmllintPool {
     const workers = this.options.workers ?? workersFromEnvironment();
-    this.pool = new XmllintPool(
-      {
-        mainSchema: layout.get(schema.main.absolutePath)!,
-        files: [schema.main, ...schema.files.filter((f) => f !== schema.main)].map((f) => ({ fileName: layout.get(f.absolutePath)!, contents: f.text })),
-      },
-      {
-        capacity: Math.max(1, this.options.capacity ?? 1),
-        expectedBytes: this.options.expectedBytes ?? 0,
-        maxWorkers: Math.max(1, availableParallelism()),
-        ...(workers === undefined ? {} : { workers }),
-        ...(this.options.workerSource === undefined ? {} : { workerSource: this.options.workerSource }),
-      },
-    );
+    return new XmllintPool(this.schema!, {
+      capacity: Math.max(1, this.options.capacity ?? 1),
+      expectedBytes: this.options.expectedBytes ?? 0,
+      maxWorkers: Math.max(1, availableParallelism()),
+      ...(workers === undefined ? {} : { workers }),
+      ...(this.options.workerSource === undefined ? {} : { workerSource: this.options.workerSource }),
+    });
   }
 
   async finish(): Promise<Diagnostic[]> {
     const sources = this.sources;
     if (sources.length === 0) return [];
     if (this.schemaFailure) return [this.schemaFailure];
-    const result = await this.pool!.finish();
     const schemaName = path.basename(this.schemaPath);
-    if (!result.ok) {
-      const detail = result.message.split('\n').filter((l) => l.trim()).slice(0, 3).join(' / ');
-      return [toolError(this.options.schemaDisplay, `the RelaxNG validator (xmllint-wasm) failed on schema ${schemaName}: ${detail || 'no message'}; no file was validated`)];
-    }
     const names = sources.map((_, i) => documentName(i));
+    const outputs = this.stored.map((s, i) => (s === undefined ? '' : s.split(STORED_NAME).join(names[i]!)));
+    let preamble = this.storedPreamble ?? '';
+    const fresh: { index: number; slot: string; text: string }[] = [];
+    if (this.pool) {
+      const result = await this.pool.finish();
+      if (!result.ok) {
+        const detail = result.message.split('\n').filter((l) => l.trim()).slice(0, 3).join(' / ');
+        return [toolError(this.options.schemaDisplay, `the RelaxNG validator (xmllint-wasm) failed on schema ${schemaName}: ${detail || 'no message'}; no file was validated`)];
+      }
+      preamble = result.preamble;
+      for (const d of result.documents) {
+        const index = this.queued[d.position]!;
+        outputs[index] = d.slot === '' ? d.text : d.text.split(d.slot).join(names[index]!);
+        fresh.push({ index, slot: d.slot, text: d.text });
+      }
+    }
     const byName = new Map(names.map((n, i) => [n, sources[i]!]));
-    const parsed = parseXmllintOutput(result.output, new Set(names), this.layoutNames);
+    const parsed = parseXmllintOutput(preamble + outputs.join(''), new Set(names), this.layoutNames);
     if (parsed.schemaFailures.length > 0) {
       const first = parsed.schemaFailures.slice(0, 3).map((l) => l.replace(/^schema\//, '')).join(' / ');
       return [
@@ -117,6 +159,14 @@ export class RelaxNgRun {
           `the RelaxNG validator (libxml2) cannot compile schema ${schemaName}, so no file was validated: ${first}. Try another schema, or check this one with jing`,
         ),
       ];
+    }
+    if (this.cache && fresh.length > 0) {
+      // Only answers that end in a verdict: anything else is validated again next time.
+      for (const f of fresh) {
+        if (f.slot === '' || !new RegExp(`^${escapeRegExp(f.slot)} (?:validates|fails to validate)$`, 'm').test(f.text)) continue;
+        this.cache.put(this.texts[f.index]!, f.text.split(f.slot).join(STORED_NAME));
+      }
+      this.cache.save(preamble);
     }
 
     const diagnostics: Diagnostic[] = [];

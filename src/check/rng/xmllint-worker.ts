@@ -4,7 +4,8 @@
 // a queue shared by all workers (waiting, if need be, until the main thread has checked it), so
 // the work spreads over the workers by itself and a worker never sees a file the reader refused.
 // Whatever xmllint prints is cut into one piece per document, for the main thread to put back in
-// document order: the output is then what one xmllint call over all documents would print.
+// document order under the documents' own names: the output is then what one xmllint call over all
+// documents would print.
 //
 // This function runs in the worker, from its source text (see XMLLINT_WORKER_SOURCE): it may use
 // nothing from this module but what it receives, and it reaches xmllint-wasm by its file path.
@@ -65,20 +66,16 @@ export interface QueuedDocument {
   bytes: Uint8Array;
 }
 
-/** What xmllint printed about one document, its slot name replaced by the document's name. */
+/** What xmllint printed about one document, which it knew by the name of the slot it read it from. */
 export interface DocumentOutput {
   position: number;
+  slot: string;
   text: string;
 }
 
 export type WorkerMessage =
   | { kind: 'done'; exitCode: number; preamble: string; documents: DocumentOutput[] }
   | { kind: 'aborted'; message: string };
-
-/** The name xmllint knows document `position` by, in every worker: as if one call had them all. */
-export function documentName(position: number): string {
-  return `doc/${position + 1}.xml`;
-}
 
 function xmllintWorkerMain(require: NodeRequire): void {
   const threads = require('node:worker_threads') as typeof import('node:worker_threads');
@@ -95,16 +92,13 @@ function xmllintWorkerMain(require: NodeRequire): void {
   // Output pieces, in the order xmllint printed them. Lines before the first document are about
   // the schema; lines after the queue ran dry are about empty slots and are dropped.
   let preamble = '';
-  const documents: { position: number; text: string }[] = [];
+  const documents: { position: number; slot: string; text: string }[] = [];
   let current: { position: number; slot: string; text: string } | undefined;
   let finishedBytes = 0;
   let currentBytes = 0;
 
   const close = (): void => {
-    if (current && current.position >= 0) {
-      const text = current.text.split(current.slot).join(`doc/${current.position + 1}.xml`);
-      documents.push({ position: current.position, text });
-    }
+    if (current && current.position >= 0) documents.push({ position: current.position, slot: current.slot, text: current.text });
     current = undefined;
   };
 
