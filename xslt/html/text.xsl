@@ -40,6 +40,20 @@
   </xsl:function>
 
   <!-- ===== structure ===== -->
+  <!-- An element in another language: what it becomes says so (lang), whatever template made it; the
+       edition's own markers (class "ed") excepted. -->
+  <xsl:template match="tei:text//*[@xml:lang]" mode="te:html te:notes" priority="10">
+    <xsl:variable name="lang" as="xs:string" select="string(@xml:lang)"/>
+    <xsl:variable name="made" as="node()*"><xsl:next-match/></xsl:variable>
+    <xsl:for-each select="$made">
+      <xsl:choose>
+        <xsl:when test="self::element() and not(@lang) and not(contains-token(@class, 'ed'))">
+          <xsl:copy><xsl:sequence select="@*"/><xsl:attribute name="lang" select="$lang"/><xsl:sequence select="node()"/></xsl:copy>
+        </xsl:when>
+        <xsl:otherwise><xsl:sequence select="."/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
   <xsl:template match="tei:text | tei:group" mode="te:html">
     <xsl:apply-templates mode="#current"/>
   </xsl:template>
