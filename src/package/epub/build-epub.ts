@@ -12,8 +12,10 @@ import { settleLinks } from './check-links.js';
 import { buildContent, tableOfContents, type NotesPlacement } from './content.js';
 import { fixContentModel } from './dom.js';
 import { bookFonts } from './fonts.js';
+import { directionOf, markLanguages } from './languages.js';
 import { NAV_PATH, navigationBody, type Landmark } from './nav.js';
 import { CONTAINER_XML, packageDocument, type ManifestItem } from './package-document.js';
+import { redirectIntoParts } from './split.js';
 import { STYLESHEET, xhtmlDocument } from './xhtml-document.js';
 import { languageTag } from './xml.js';
 import { zipEpub } from './zip.js';
@@ -26,6 +28,8 @@ export interface EpubOptions {
   modified: string;
   /** The TEI root whose header describes the book: the edition file, or the first document. */
   header?: XmlElement;
+  /** Documents whose XHTML would be larger are cut into parts of about this many bytes (PART_LIMIT by default). */
+  partLimit?: number;
 }
 
 export interface EpubFile {
@@ -69,7 +73,7 @@ function manifestId(href: string): string {
 export function buildEpub(model: SiteModel, options: EpubOptions): EpubFile[] {
   const meta = bookMetadata(options.header, model.lang);
   const lang = languageTag(meta.languages[0]) ?? 'und';
-  const content = buildContent(model, options.notes, lang);
+  const content = buildContent(model, options.notes, lang, options.partLimit);
 
   const landmarks: Landmark[] = [
     { type: 'toc', label: 'Contents', href: `${NAV_PATH}#toc` },
@@ -80,7 +84,11 @@ export function buildEpub(model: SiteModel, options: EpubOptions): EpubFile[] {
   ];
   const nav = { path: NAV_PATH, title: 'Contents', lang, body: navigationBody(tableOfContents(content), landmarks, content.pageBreaks) };
   const documents = [content.front, nav, ...content.spine.slice(1)];
-  for (const d of documents) d.body = fixContentModel(d.body);
+  for (const d of documents) {
+    d.body = fixContentModel(d.body);
+    markLanguages(d.body, directionOf(d.lang));
+  }
+  redirectIntoParts(documents, content.parted);
   settleLinks(documents);
 
   const encoder = new TextEncoder();

@@ -6,6 +6,9 @@ import type { SiteDocument, SiteModel, SiteRegister } from '../../render/site-mo
 import { dateLabel } from '../../render/site-model.js';
 import { classes, el, elements, hasClass, parseHtml, rewrite, textOf, type Element, type Node } from './dom.js';
 import { bookHref, relativeHref, type PageMap } from './links.js';
+import { allIds } from './check-links.js';
+import { directionOf, markLanguages } from './languages.js';
+import { PART_LIMIT, divisionEntries, sizeOf, splitText, type PartedDocument } from './split.js';
 import { languageTag } from './xml.js';
 
 export type NotesPlacement = 'footnotes' | 'endnotes';
@@ -27,6 +30,9 @@ export interface PageBreak {
 export interface TocEntry {
   label: string;
   href: string;
+  /** The language of the label's first `langLength` characters (a title), where it is not the book's. */
+  lang?: string;
+  langLength?: number;
   children?: TocEntry[];
 }
 
@@ -36,7 +42,10 @@ export interface BookContent {
   spine: ContentDocument[];
   pageBreaks: PageBreak[];
   front: ContentDocument;
-  chapters: { document: SiteDocument; content: ContentDocument }[];
+  /** One per edition document: its content document (the first part), all its parts, and, when it is in parts, its divisions for the table of contents. */
+  chapters: { document: SiteDocument; content: ContentDocument; parts: ContentDocument[]; divisions?: TocEntry[] }[];
+  /** The documents that were cut into parts, for sending links to the part that holds their target. */
+  parted: PartedDocument[];
   apparatus?: { content: ContentDocument; parts: { document: SiteDocument; id: string }[] };
   registers: { register: SiteRegister; content: ContentDocument }[];
 }
@@ -140,17 +149,22 @@ function noteItems(nodes: readonly Node[]): Element[] {
   return items;
 }
 
-function notesOf(nodes: Node[], placement: NotesPlacement): Node[] {
+/** The notes section; with `keep`, only the notes whose ids it holds (none: no section). */
+function notesOf(nodes: Node[], placement: NotesPlacement, keep?: ReadonlySet<string>): Node[] {
   if (nodes.length === 0) return [];
+  const kept = (li: Element): boolean => keep === undefined || keep.has(li.attrs.get('id') ?? '');
+  if (keep !== undefined && !noteItems(nodes).some(kept)) return [];
   if (placement === 'footnotes') {
-    const asides = noteItems(nodes).map((li) => {
+    const asides = noteItems(nodes).filter(kept).map((li) => {
       const aside = el('aside', { id: li.attrs.get('id'), class: li.attrs.get('class'), 'epub:type': 'footnote', role: 'doc-footnote' }, []);
       aside.children = li.children;
       return aside;
     });
     return [section('notes', 'Notes', asides, { class: 'notes' })];
   }
-  const endnotes = rewrite(nodes, (e) => e);
+  const dropped = new Set(noteItems(nodes).filter((li) => !kept(li)).map((li) => li.attrs.get('id')));
+  // Each item keeps its value (the transform's number), so a list holding only some notes still shows theirs.
+  const endnotes = rewrite(nodes, (e) => (e.name === 'li' && dropped.has(e.attrs.get('id')) ? [] : e));
   for (const li of noteItems(endnotes)) {
     li.attrs.set('epub:type', 'endnote');
     li.attrs.delete('role');
@@ -169,9 +183,11 @@ function langOf(raw: string | undefined, fallback: string): string {
   return languageTag(raw) ?? fallback;
 }
 
-export function buildContent(model: SiteModel, placement: NotesPlacement, bookLang: string): BookContent {
+export function buildContent(model: SiteModel, placement: NotesPlacement, bookLang: string, partLimit = PART_LIMIT): BookContent {
   const pages = pageMapOf(model);
   const pageBreaks: PageBreak[] = [];
+  const parted: PartedDocument[] = [];
+  const taken = new Set<string>([...pages.values(), 'front.xhtml', 'nav.xhtml', 'apparatus.xhtml']);
 
   // The apparatus of every document goes into one content document; its ids get the document's stem.
   const apparatusPath = 'apparatus.xhtml';
@@ -185,8 +201,12 @@ export function buildContent(model: SiteModel, placement: NotesPlacement, bookLa
     const path = pages.get(d.page)!;
     const moved = apparatusParts.find((p) => p.document === d);
     const local = (id: string): string => (moved?.ids.has(id) ? relativeHref(path, apparatusPath, `${moved.id}--${id}`) : `#${id}`);
+    const lang = langOf(d.data.lang, bookLang);
     const text = readingText(relink(parseHtml(d.data.html.text), d.page, path, pages, local), path, pageBreaks);
-    const notes = notesOf(relink(parseHtml(d.data.html.notes), d.page, path, pages, local), placement);
+    // Marked now (as every document is before it is written), so that the text is weighed as written.
+    markLanguages(text, directionOf(lang));
+    const notesFragment = relink(parseHtml(d.data.html.notes), d.page, path, pages, local);
+    const notes = notesOf(notesFragment, placement);
     const metadata = relink(parseHtml(d.data.html.metadata), d.page, path, pages, local);
     const title = d.data.title || stemOf(d.page);
     const date = dateLabel(d.data.date.when);
@@ -195,17 +215,35 @@ export function buildContent(model: SiteModel, placement: NotesPlacement, bookLa
       heading(1, 'doc-title', title),
       ...(date && d.data.date.when ? [el('p', { class: 'doc-date' }, [el('time', { datetime: d.data.date.when }, [date])])] : []),
     ]);
-    const body: Node[] = [
-      el('section', { class: 'document', 'epub:type': 'chapter', role: 'doc-chapter', 'aria-labelledby': 'doc-title' }, [
-        head,
-        el('section', { class: 'text', 'aria-label': 'Text' }, text),
-        ...(moved ? [el('p', { class: 'apparatus-link ed' }, [el('a', { href: relativeHref(path, apparatusPath, moved.id) }, ['Variant readings of this document'])])] : []),
-        ...(metadata.length ? [section('metadata', 'About this document', metadata, { class: 'about' })] : []),
-        ...notes,
-      ]),
+    const ending = (from: string): Node[] => [
+      ...(moved ? [el('p', { class: 'apparatus-link ed' }, [el('a', { href: relativeHref(from, apparatusPath, moved.id) }, ['Variant readings of this document'])])] : []),
+      ...(metadata.length ? [section('metadata', 'About this document', metadata, { class: 'about' })] : []),
     ];
-    const content: ContentDocument = { path, title, lang: langOf(d.data.lang, bookLang), body };
-    return { document: d, content };
+    const opening = (children: Node[]): Element => el('section', { class: 'document', 'epub:type': 'chapter', role: 'doc-chapter', 'aria-labelledby': 'doc-title' }, [head, ...children]);
+    const textSection = (nodes: Node[]): Element => el('section', { class: 'text', 'aria-label': 'Text' }, nodes);
+    const whole: ContentDocument = { path, title, lang, body: [opening([textSection(text), ...ending(path), ...notes])] };
+    if (sizeOf(whole.body) <= partLimit) return { document: d, content: whole, parts: [whole] };
+
+    const noteById = new Map(noteItems(notesFragment).map((li) => [li.attrs.get('id') ?? '', li]));
+    // A link to another part gains that part's file name, "<file>--<n>.xhtml".
+    const split = splitText(text, noteById, partLimit, sizeOf([head]), `${stemOf(d.page)}--00.xhtml`.length);
+    if (split === undefined) return { document: d, content: whole, parts: [whole] };
+    const count = split.parts.length;
+    const paths = split.parts.map((_, k) => (k === 0 ? path : partPath(path, k + 1, taken)));
+    const parts: ContentDocument[] = split.parts.map((nodes, k) => {
+      const own = new Set([...split.notePart].filter(([, at]) => at === k).map(([id]) => id));
+      const partNotes = notesOf(notesFragment, placement, own);
+      const last = k === count - 1;
+      const children = [textSection(nodes), ...(last ? ending(paths[k]!) : []), ...partNotes];
+      const body = k === 0 ? [opening(children)] : [el('section', { class: 'document continued', 'aria-label': `${title} (continued)` }, children)];
+      return { path: paths[k]!, title: `${title}, part ${k + 1} of ${count}`, lang, body };
+    });
+    const idHome = new Map<string, string>();
+    for (const part of parts) for (const id of allIds(part.body)) if (!idHome.has(id)) idHome.set(id, part.path);
+    for (const pb of pageBreaks) if (pb.path === path) pb.path = idHome.get(pb.id) ?? path;
+    parted.push({ paths, idHome });
+    const divisions = divisionEntries(split.leaves, paths, (id) => (idHome.has(id) ? `${idHome.get(id)}#${id}` : undefined), title);
+    return { document: d, content: parts[0]!, parts, divisions };
   });
 
   const front = frontMatter(model, pages, bookLang);
@@ -274,8 +312,17 @@ export function buildContent(model: SiteModel, placement: NotesPlacement, bookLa
     return { register, content: { path, title: register.title, lang: bookLang, body } };
   });
 
-  const spine = [front, ...chapters.map((c) => c.content), ...(apparatus ? [apparatus.content] : []), ...registers.map((r) => r.content)];
-  return { documents: spine, spine, pageBreaks, front, chapters, ...(apparatus ? { apparatus } : {}), registers };
+  const spine = [front, ...chapters.flatMap((c) => c.parts), ...(apparatus ? [apparatus.content] : []), ...registers.map((r) => r.content)];
+  return { documents: spine, spine, pageBreaks, front, chapters, parted, ...(apparatus ? { apparatus } : {}), registers };
+}
+
+/** "documents/x.xhtml", part 2 → "documents/x--2.xhtml", unless another file has that name. */
+function partPath(first: string, n: number, taken: Set<string>): string {
+  const stem = first.replace(/\.xhtml$/, '');
+  let candidate = `${stem}--${n}.xhtml`;
+  for (let i = 2; taken.has(candidate); i++) candidate = `${stem}--${n}-${i}.xhtml`;
+  taken.add(candidate);
+  return candidate;
 }
 
 function frontMatter(model: SiteModel, pages: PageMap, lang: string): ContentDocument {
@@ -322,7 +369,16 @@ export function tableOfContents(content: BookContent): TocEntry[] {
   }
   toc.push({ label: content.front.title, href: content.front.path, ...(frontChildren.length ? { children: frontChildren } : {}) });
   if (content.chapters.length) {
-    toc.push({ label: 'Documents', href: content.chapters[0]!.content.path, children: content.chapters.map((c) => ({ label: documentLabel(c.document), href: c.content.path })) });
+    toc.push({
+      label: 'Documents',
+      href: content.chapters[0]!.content.path,
+      children: content.chapters.map((c) => ({
+        label: documentLabel(c.document),
+        href: c.content.path,
+        ...(c.content.lang !== content.front.lang ? { lang: c.content.lang, langLength: c.content.title.length } : {}),
+        ...(c.divisions?.length ? { children: c.divisions } : {}),
+      })),
+    });
   }
   if (content.apparatus) {
     toc.push({

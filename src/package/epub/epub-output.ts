@@ -12,6 +12,8 @@ export interface EpubPlan {
   identifier?: string;
   /** From the config's "epub": {"notes": …}; footnotes by default. */
   notes?: NotesPlacement;
+  /** Bytes of XHTML above which a document is cut into parts; not a config setting (tests set it small). */
+  partLimit?: number;
 }
 
 export interface EpubSources {
@@ -29,5 +31,6 @@ export function renderEpub(model: SiteModel, plan: EpubPlan | undefined, sources
     notes: plan?.notes ?? 'footnotes',
     modified: sourceInstant(sources.dateFrom, sources.files),
     ...(sources.header ? { header: sources.header } : {}),
+    ...(plan?.partLimit !== undefined ? { partLimit: plan.partLimit } : {}),
   });
 }

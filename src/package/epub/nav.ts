@@ -7,7 +7,14 @@ import { relativeHref } from './links.js';
 export const NAV_PATH = 'nav.xhtml';
 
 function tocList(entries: readonly TocEntry[]): Element {
-  return el('ol', {}, entries.map((e) => el('li', {}, [el('a', { href: e.href }, [e.label]), ...(e.children?.length ? [tocList(e.children)] : [])])));
+  return el('ol', {}, entries.map((e) => el('li', {}, [el('a', { href: e.href }, label(e)), ...(e.children?.length ? [tocList(e.children)] : [])])));
+}
+
+/** An entry's words; a title in another language than the book's is marked as such (the date after it is not). */
+function label(e: TocEntry): (Node | string)[] {
+  if (!e.lang) return [e.label];
+  const n = e.langLength ?? e.label.length;
+  return [el('span', { lang: e.lang }, [e.label.slice(0, n)]), ...(n < e.label.length ? [e.label.slice(n)] : [])];
 }
 
 export interface Landmark {

@@ -16,7 +16,8 @@ export function parseXmlFile(file: string): XNode {
   const text = readFileSync(file, 'utf8');
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw new Error(`${file}: not well-formed: ${valid.err.msg} (line ${valid.err.line})`);
-  const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', trimValues: false, processEntities: true });
+  // htmlEntities: character references (&#x301;) are read as the characters they stand for, as XML has it.
+  const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', trimValues: false, processEntities: true, htmlEntities: true });
   const raw = parser.parse(text) as unknown[];
   const convert = (item: Record<string, unknown>): XNode | string | undefined => {
     if ('#text' in item) return String(item['#text']);
@@ -75,4 +76,55 @@ export function unzip(file: string): Record<string, Uint8Array> {
 
 export function bundleFile(bundle: string, ...parts: string[]): string {
   return path.join(bundle, ...parts);
+}
+
+/** The content documents of a bundle's OEBPS folder in reading order (the OPF spine), as paths from that folder. */
+export function spinePaths(oebps: string): string[] {
+  const opf = parseXmlFile(path.join(oebps, 'package.opf'));
+  const hrefOf = new Map([...walk(opf)].filter((n) => n.name === 'item').map((n) => [n.attrs.id!, n.attrs.href!]));
+  return [...walk(opf)].filter((n) => n.name === 'itemref').map((n) => hrefOf.get(n.attrs.idref!)!);
+}
+
+/** The parts of an edition document in reading order: documents/<stem>.xhtml and the parts that follow it. */
+export function documentParts(oebps: string, stem: string): string[] {
+  const first = `documents/${stem}.xhtml`;
+  const rest = `documents/${stem}--`;
+  return spinePaths(oebps).filter((p) => p === first || (p.startsWith(rest) && /^\d+\.xhtml$/.test(p.slice(rest.length))));
+}
+
+export interface BookLink {
+  /** The content document that holds the link. */
+  from: string;
+  a: XNode;
+  href: string;
+  text: string;
+  /** Where it leads: a content document and an id (empty for the document itself), or undefined when nothing is there. */
+  to?: { file: string; id: string; node?: XNode };
+}
+
+/** Every link inside the book (web links aside), each resolved against the ids of the content documents. */
+export function bookLinks(oebps: string): { links: BookLink[]; trees: Map<string, XNode>; ids: Map<string, Map<string, XNode>> } {
+  const trees = new Map<string, XNode>();
+  const ids = new Map<string, Map<string, XNode>>();
+  for (const f of spinePaths(oebps)) {
+    const tree = parseXmlFile(path.join(oebps, f));
+    trees.set(f, tree);
+    const own = new Map<string, XNode>();
+    for (const n of walk(tree)) if (n.attrs.id && !own.has(n.attrs.id)) own.set(n.attrs.id, n);
+    ids.set(f, own);
+  }
+  const links: BookLink[] = [];
+  for (const [from, tree] of trees) {
+    for (const a of walk(tree)) {
+      const href = a.name === 'a' ? a.attrs.href : undefined;
+      if (href === undefined || /^(https?|mailto):/i.test(href)) continue;
+      const [file = '', id = ''] = href.split('#') as [string, string?];
+      const target = file === '' ? from : path.posix.normalize(path.posix.join(path.posix.dirname(from), file));
+      const own = ids.get(target);
+      const node = own?.get(decodeURIComponent(id));
+      const to = own && (id === '' || node) ? { file: target, id: decodeURIComponent(id), ...(node ? { node } : {}) } : undefined;
+      links.push({ from, a, href, text: textOf(a).trim(), ...(to ? { to } : {}) });
+    }
+  }
+  return { links, trees, ids };
 }
