@@ -79,7 +79,8 @@ try {
 
   // 2. 1,000 generated documents: copies of the bundled documents with fresh ids, next to the registers.
   if (existsSync(path.join(root, 'tei/documents')) && existsSync(projectSchema)) {
-    cpSync(path.join(root, 'tei'), path.join(temp, 'tei'), { recursive: true });
+    // A real copy even where tei/ is a link: the documents folder of the copy is replaced below.
+    cpSync(path.join(root, 'tei'), path.join(temp, 'tei'), { recursive: true, dereference: true });
     const docs = path.join(temp, 'tei/documents');
     const templates = xmlFiles(docs).map((f) => readFileSync(f, 'utf8'));
     rmSync(docs, { recursive: true });

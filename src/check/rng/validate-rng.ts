@@ -2,7 +2,8 @@
 // column taken from our own tree when the element can be found on that line. Files are handed over
 // one by one as the reader accepts them (`RelaxNgRun.add`), so the schema compiles while the rest
 // is still being read; workers share the files out (see pool.ts), and the output is read as if a
-// single xmllint call had validated them all, in order.
+// single xmllint call had validated them all, in order. A file whose answer is kept from an earlier
+// run against the same schema (result-cache.ts) is not handed over at all.
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
