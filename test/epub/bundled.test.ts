@@ -186,6 +186,20 @@ describe('the EPUB of the bundled edition', () => {
     expect(textOf(text)).toMatch(/Reading text of witness A\./);
   });
 
+  it('lets the text reflow: no forced breaks of the site\'s numbered lines, every line number kept', () => {
+    const stem = '1951-06-30-filippov-to-mao';
+    const site = readFileSync(path.join(out, 'site', 'documents', `${stem}.html`), 'utf8');
+    const siteLines = [...site.matchAll(/class="ln ed" id="(line-\d+)"/g)].map((m) => m[1]);
+    expect(site).toContain('class="lb-auto"');
+    const text = parseXmlFile(path.join(oebps, 'documents', `${stem}.xhtml`));
+    const nodes = [...walk(text)];
+    expect(nodes.filter((n) => n.name === 'br' && (n.attrs.class ?? '').split(' ').includes('lb-auto'))).toEqual([]);
+    expect(nodes.filter((n) => (n.attrs.class ?? '').split(' ').includes('ln')).map((n) => n.attrs.id)).toEqual(siteLines);
+    // The words on either side of a removed break stay apart (line numbers aside).
+    const words = (n: XNode | string): string => (typeof n === 'string' ? n : (n.attrs.class ?? '').split(' ').includes('ln') ? '' : n.children.map(words).join(''));
+    expect(words(text).replace(/\s+/g, ' ')).toContain('In our opinion it is necessary immediately to answer Ridgway over the radio with agreement to meet');
+  });
+
   it.skipIf(!hasEpubcheck)('passes epubcheck with no errors and no warnings', async () => {
     const result = await epubcheck(path.join(out, 'epub', `${slug}.epub`));
     expect(result.messages).toEqual([]);

@@ -104,7 +104,8 @@ function section(id: string, label: string, children: Node[], attrs: Record<stri
 /**
  * The reading text for an EPUB reader, which has no witness switch: in parallel segmentation the text
  * of the witness the site shows first, with its siglum stated; the other readings are in the apparatus.
- * Page breaks become EPUB page breaks, note references EPUB note references.
+ * Page breaks become EPUB page breaks, note references EPUB note references; the site's breaks of
+ * its numbered lines go (the text reflows), their line numbers stay.
  */
 function readingText(nodes: Node[], path: string, pageBreaks: PageBreak[]): Node[] {
   let shown = '';
@@ -113,6 +114,9 @@ function readingText(nodes: Node[], path: string, pageBreaks: PageBreak[]): Node
   const out = rewrite(nodes, (e) => {
     const cls = classes(e);
     if (e.name === 'label' || hasClass(e, 'witness-switch-label')) return [];
+    // The site breaks its numbered lines at 64 characters, as a printed page does; a reflowable book
+    // cannot keep such lines, so it lets the text flow and keeps only the line numbers where lines begin.
+    if (e.name === 'br' && hasClass(e, 'lb-auto')) return [];
     // Another witness's reading is left out, but not the markers of the notes it holds: their notes link back.
     if (cls.includes('rdg') && cls.some((c) => /^w\d+$/.test(c)) && !cls.includes('w1')) return [...elements(e.children)].filter(isMarker);
     if (hasClass(e, 'pb')) {
