@@ -200,6 +200,19 @@ describe('the EPUB of the bundled edition', () => {
     expect(words(text).replace(/\s+/g, ' ')).toContain('In our opinion it is necessary immediately to answer Ridgway over the radio with agreement to meet');
   });
 
+  it('shows editorial brackets once and keeps no tooltip that a book cannot open', () => {
+    const text = parseXmlFile(path.join(oebps, 'documents', '1951-06-30-filippov-to-mao.xhtml'));
+    const nodes = [...walk(text)];
+    expect(nodes.filter((n) => (n.attrs.class ?? '').split(' ').includes('tip'))).toEqual([]);
+    expect(nodes.filter((n) => n.attrs['aria-describedby'] !== undefined && !nodes.some((m) => m.attrs.id === n.attrs['aria-describedby']))).toEqual([]);
+    const supplied = nodes.filter((n) => (n.attrs.class ?? '').split(' ').includes('supplied')).map((n) => textOf(n));
+    expect(supplied).toEqual(['[Kaesong]', '[with him]', '[Stalin]']);
+    const css = readFileSync(path.join(oebps, 'css', 'edition.css'), 'utf8');
+    expect(css).not.toMatch(/\.supplied::(before|after)/);
+    const gap = nodes.find((n) => (n.attrs.class ?? '').split(' ').includes('gap'))!;
+    expect(textOf(gap)).toBe('[...]');
+  });
+
   it.skipIf(!hasEpubcheck)('passes epubcheck with no errors and no warnings', async () => {
     const result = await epubcheck(path.join(out, 'epub', `${slug}.epub`));
     expect(result.messages).toEqual([]);

@@ -117,6 +117,13 @@ function readingText(nodes: Node[], path: string, pageBreaks: PageBreak[]): Node
     // The site breaks its numbered lines at 64 characters, as a printed page does; a reflowable book
     // cannot keep such lines, so it lets the text flow and keeps only the line numbers where lines begin.
     if (e.name === 'br' && hasClass(e, 'lb-auto')) return [];
+    // The site's tooltips (why a gap, the other side of a choice) need hover or focus, which a book does
+    // not give; what they say is in the textual notes, linked from the same place.
+    if (hasClass(e, 'tip')) return [];
+    if (hasClass(e, 'gap') || hasClass(e, 'choice')) {
+      e.attrs.delete('aria-describedby');
+      e.attrs.delete('tabindex');
+    }
     // Another witness's reading is left out, but not the markers of the notes it holds: their notes link back.
     if (cls.includes('rdg') && cls.some((c) => /^w\d+$/.test(c)) && !cls.includes('w1')) return [...elements(e.children)].filter(isMarker);
     if (hasClass(e, 'pb')) {
