@@ -67,6 +67,25 @@ describe.skipIf(!haveBrowser)('the site in Chromium, from file://', () => {
     expect(await page.locator('.gap .tip').isVisible()).toBe(true);
   });
 
+  it('lets the text flow on a narrow screen, the line numbers kept where lines begin', async () => {
+    const lines = async (width: number): Promise<{ breaks: string[]; numbers: number }> => {
+      const narrow = await browser.newPage({ viewport: { width, height: 800 } });
+      await narrow.goto(url('documents/1951-06-30-filippov-to-mao.html'));
+      const breaks = await narrow.locator('.text br.lb-auto').evaluateAll((els) => els.map((e) => getComputedStyle(e).display));
+      const numbers = await narrow.locator('.text .ln:not(:empty)').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length);
+      if (width < 500) await narrow.screenshot({ path: path.join(shots, 'telegram-narrow.png'), fullPage: true });
+      await narrow.close();
+      return { breaks, numbers };
+    };
+    const wide = await lines(1280);
+    const phone = await lines(360);
+    expect(wide.breaks.length).toBeGreaterThan(5);
+    expect(wide.breaks.every((d) => d !== 'none')).toBe(true);
+    expect(phone.breaks.every((d) => d === 'none')).toBe(true);
+    expect(phone.numbers).toBe(wide.numbers);
+    expect(phone.numbers).toBeGreaterThan(0);
+  });
+
   it('switches the reply to the reading of witness B without JavaScript', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     const noJs = await context.newPage();
