@@ -1,23 +1,16 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/paths.js';
 import { readingText } from '../helpers/witness-text.js';
 import { find, findAll, parseXml } from '../helpers/xml-tree.js';
 import { buildBundled } from './support/build.js';
+import { filesUnder } from './support/folder-site.js';
 import { all, attr, byId, editorial, first, hasClass, normalise, parsePage, textOf, type Element, type ParsedPage } from './support/html.js';
 
 let siteDir: string;
 const pages = new Map<string, ParsedPage>();
 
-function filesUnder(dir: string, base = dir): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      return statSync(full).isDirectory() ? filesUnder(full, base) : [path.relative(base, full).split(path.sep).join('/')];
-    });
-}
 
 function page(p: string): ParsedPage {
   const parsed = pages.get(p);

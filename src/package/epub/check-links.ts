@@ -54,11 +54,3 @@ export function settleLinks(documents: LinkedDocument[], extraIds: ReadonlyMap<s
   }
 }
 
-export function allIds(body: readonly Node[]): Set<string> {
-  const ids = new Set<string>();
-  for (const e of elements(body)) {
-    const id = e.attrs.get('id');
-    if (id) ids.add(id);
-  }
-  return ids;
-}

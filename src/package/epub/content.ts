@@ -4,9 +4,8 @@
 // and numbers the site gives them.
 import type { SiteDocument, SiteModel, SiteRegister } from '../../render/site-model.js';
 import { dateLabel } from '../../render/site-model.js';
-import { classes, el, elements, hasClass, parseHtml, rewrite, textOf, type Element, type Node } from './dom.js';
+import { classes, el, elements, hasClass, idsUnder, parseHtml, rewrite, textOf, type Element, type Node } from './dom.js';
 import { bookHref, relativeHref, type PageMap } from './links.js';
-import { allIds } from './check-links.js';
 import { directionOf, markLanguages } from './languages.js';
 import { PART_LIMIT, divisionEntries, sizeOf, splitText, type PartedDocument } from './split.js';
 import { languageTag } from './xml.js';
@@ -82,15 +81,6 @@ function relink(nodes: Node[], page: string, from: string, pages: PageMap, local
     e.attrs.delete('target');
     return e;
   });
-}
-
-function idsIn(nodes: readonly Node[]): Set<string> {
-  const ids = new Set<string>();
-  for (const e of elements(nodes)) {
-    const id = e.attrs.get('id');
-    if (id) ids.add(id);
-  }
-  return ids;
 }
 
 function heading(level: 1 | 2 | 3, id: string, label: string | Node[]): Element {
@@ -205,7 +195,7 @@ export function buildContent(model: SiteModel, placement: NotesPlacement, bookLa
   const apparatusParts: { document: SiteDocument; id: string; nodes: Node[]; ids: Set<string> }[] = [];
   for (const d of model.documents) {
     const nodes = parseHtml(d.data.html.apparatus);
-    if (nodes.length) apparatusParts.push({ document: d, id: stemOf(d.page), nodes, ids: idsIn(nodes) });
+    if (nodes.length) apparatusParts.push({ document: d, id: stemOf(d.page), nodes, ids: idsUnder(nodes) });
   }
 
   const chapters = model.documents.map((d) => {
@@ -250,7 +240,7 @@ export function buildContent(model: SiteModel, placement: NotesPlacement, bookLa
       return { path: paths[k]!, title: `${title}, part ${k + 1} of ${count}`, lang, body };
     });
     const idHome = new Map<string, string>();
-    for (const part of parts) for (const id of allIds(part.body)) if (!idHome.has(id)) idHome.set(id, part.path);
+    for (const part of parts) for (const id of idsUnder(part.body)) if (!idHome.has(id)) idHome.set(id, part.path);
     for (const pb of pageBreaks) if (pb.path === path) pb.path = idHome.get(pb.id) ?? path;
     parted.push({ paths, idHome });
     const divisions = divisionEntries(split.leaves, paths, (id) => (idHome.has(id) ? `${idHome.get(id)}#${id}` : undefined), title);

@@ -72,6 +72,16 @@ export function* elements(nodes: readonly Node[]): Generator<Element> {
   }
 }
 
+/** Every id under `nodes`. */
+export function idsUnder(nodes: readonly Node[]): Set<string> {
+  const ids = new Set<string>();
+  for (const e of elements(nodes)) {
+    const id = e.attrs.get('id');
+    if (id) ids.add(id);
+  }
+  return ids;
+}
+
 /** Rebuilds the tree: `change` returns the nodes that stand for an element (itself, changed, or others). */
 export function rewrite(nodes: readonly Node[], change: (e: Element) => Node[] | Element): Node[] {
   const out: Node[] = [];

@@ -9,7 +9,7 @@
 // target (see redirectIntoParts).
 import path from 'node:path';
 import type { TocEntry } from './content.js';
-import { elements, hasClass, rewrite, serialise, type Element, type Node } from './dom.js';
+import { elements, hasClass, idsUnder, rewrite, serialise, type Element, type Node } from './dom.js';
 import { relativeHref } from './links.js';
 
 /** Parts are cut to stay under this many bytes of XHTML: below calibre's 260 KB, for the same readers. */
@@ -236,15 +236,6 @@ export function divisionEntries(parts: readonly Leaf[][], paths: readonly string
   return top;
 }
 
-function allIdsOf(nodes: readonly Node[]): Set<string> {
-  const ids = new Set<string>();
-  for (const e of elements(nodes)) {
-    const id = e.attrs.get('id');
-    if (id) ids.add(id);
-  }
-  return ids;
-}
-
 /** The id a fragment names (percent-decoded; as it is when it does not decode). */
 function fragmentId(fragment: string): string {
   try {
@@ -305,7 +296,7 @@ export function splitText(text: readonly Node[], notes: ReadonlyMap<string, Elem
   // index that links to every document gains much).
   const weigh = (node: Node, counted = new Set<string>()): number => {
     let w = size([node]);
-    const own = allIdsOf([node]);
+    const own = idsUnder([node]);
     const links = localTargets([node]);
     const queue = [...links];
     while (queue.length) {
@@ -314,7 +305,7 @@ export function splitText(text: readonly Node[], notes: ReadonlyMap<string, Elem
       if (!note || counted.has(id)) continue;
       counted.add(id);
       w += size([note]);
-      for (const x of allIdsOf([note])) own.add(x);
+      for (const x of idsUnder([note])) own.add(x);
       const inNote = localTargets(note.children);
       links.push(...inNote);
       queue.push(...inNote);

@@ -14,7 +14,8 @@ export interface FolderSite {
   page(p: string): ParsedPage;
 }
 
-function filesUnder(dir: string, base = dir): string[] {
+/** Every file under `dir`, as sorted '/'-separated paths from `base`. */
+export function filesUnder(dir: string, base = dir): string[] {
   return readdirSync(dir)
     .sort()
     .flatMap((name) => {
