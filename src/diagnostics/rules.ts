@@ -81,14 +81,18 @@ export function applyRuleLevels(diagnostics: readonly Diagnostic[], levels: Read
   return out;
 }
 
-/** Exit code from diagnostics: tool failure 3 > usage 2 > content errors 1 > 0. */
-export function exitCodeFor(diagnostics: readonly Diagnostic[], strict: boolean): 0 | 1 | 2 | 3 {
-  let code: 0 | 1 | 2 | 3 = 0;
+/**
+ * What stops a run, from its diagnostics: a tool failure before a usage error before content errors
+ * (warnings count as errors when `strict`); undefined when nothing does. The CLI turns this into an
+ * exit code (src/cli/exit-code.ts); stages only decide whether to go on.
+ */
+export function blockingKind(diagnostics: readonly Diagnostic[], strict: boolean): RuleKind | undefined {
+  let kind: RuleKind | undefined;
   for (const d of diagnostics) {
-    const kind = findRule(d.ruleId)?.kind ?? 'content';
-    if (kind === 'tool' && d.severity === 'error') return 3;
-    if (kind === 'usage' && d.severity === 'error') code = 2;
-    else if (code === 0 && (d.severity === 'error' || (strict && d.severity === 'warning'))) code = 1;
+    const ruleKind = findRule(d.ruleId)?.kind ?? 'content';
+    if (ruleKind === 'tool' && d.severity === 'error') return 'tool';
+    if (ruleKind === 'usage' && d.severity === 'error') kind = 'usage';
+    else if (kind === undefined && (d.severity === 'error' || (strict && d.severity === 'warning'))) kind = 'content';
   }
-  return code;
+  return kind;
 }

@@ -50,7 +50,7 @@ export function embeddedRegisters(documents: readonly SiteDocument[], pages: Rea
     const list = [...entries.values()];
     const heads = new Set(list.map((e) => e.listHead));
     const head = heads.size === 1 ? [...heads][0]! : '';
-    registers.push({ source: `${kind.list} of the documents`, page: pages[kind.list]!, title: head || kind.title, entries: list });
+    registers.push({ source: `${kind.list} of the documents`, key: `register:${kind.list}`, page: pages[kind.list]!, title: head || kind.title, entries: list });
   }
   return registers;
 }

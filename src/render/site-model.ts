@@ -5,6 +5,8 @@ import type { CorrespAction, RegisterEntry, TransformedFile, WitnessInfo } from 
 export interface SiteDocument {
   /** Source file as displayed. */
   source: string;
+  /** The file's key: its path from the folder that holds every source (what link keys name). */
+  key: string;
   /** Page path from the site root, e.g. "documents/1951-06-30-filippov-to-mao.html". */
   page: string;
   data: TransformedFile;
@@ -12,6 +14,8 @@ export interface SiteDocument {
 
 export interface SiteRegister {
   source: string;
+  /** The file's key (as for documents); for a register made of the lists documents carry, `register:<list>`. */
+  key: string;
   page: string;
   title: string;
   entries: RegisterEntry[];
@@ -30,6 +34,8 @@ export interface SiteModel {
   baseUrl?: string;
   buildDate: string;
   front?: TransformedFile;
+  /** The key of the edition's front-matter file, when there is one. */
+  frontKey?: string;
   documents: SiteDocument[];
   registers: SiteRegister[];
   witnesses: WitnessInfo[];

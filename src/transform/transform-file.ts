@@ -86,15 +86,15 @@ export interface TransformedFile {
 }
 
 export interface TransformParams {
-  /** Relative path from the page to the site root. */
-  root: string;
-  /** Absolute file URI of each source → its page path from the site root. */
-  links: Record<string, string>;
+  /** URI of the folder that holds every source, ending in '/': keys of files and entries are paths from it. */
+  base: string;
+  /** Keys (paths from `base`) of the edition's source files: pointers into them become link keys. */
+  files: string[];
   /** Absolute witness URI → siglum. */
   sigla: Record<string, string>;
   witnessOrder: string[];
-  /** Kind of entity list (listPerson …) → the register page its entries join, for lists documents carry in back or standOff. */
-  embeddedRegisters?: Record<string, string>;
+  /** Kinds of entity list (listPerson …) whose entries join a register when documents carry them in back or standOff. */
+  embeddedRegisters?: string[];
 }
 
 export type TransformOutcome = { ok: true; file: TransformedFile } | { ok: false; message: string; line?: number };
@@ -116,7 +116,7 @@ export function transformFile(stylesheet: CompiledStylesheet, absolutePath: stri
         stylesheetInternal: stylesheet.sef,
         ...source,
         destination: 'serialized',
-        stylesheetParams: { root: params.root, links: params.links, sigla: params.sigla, 'witness-order': params.witnessOrder, 'embedded-registers': params.embeddedRegisters ?? {} },
+        stylesheetParams: { base: params.base, files: params.files, sigla: params.sigla, 'witness-order': params.witnessOrder, 'embedded-registers': params.embeddedRegisters ?? [] },
       },
       'sync',
     );

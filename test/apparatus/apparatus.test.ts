@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/package/build-site.js';
+import { buildEdition } from '../../src/package/build-edition.js';
 import type { ApparatusEntry, EditionApparatus, TextSegment } from '../../src/transform/apparatus/model.js';
 import { witnessText } from '../../src/transform/apparatus/witness-text.js';
 import { buildBundled, temporaryFolder } from '../build/support/build.js';
@@ -184,7 +184,7 @@ describe.skipIf(!hasShared || !existsSync(ptaDir))('the apparatus of the PTA cri
   const files = existsSync(ptaDir) ? readdirSync(ptaDir).filter((f) => f.endsWith('.xml')).sort().map((f) => path.join(ptaDir, f)) : [];
   beforeAll(async () => {
     outDir = temporaryFolder();
-    const result = await buildSite({ mode: 'paths', documents: files, registers: [], siteDir: path.join(outDir, 'site'), schematron: [], ruleLevels: {}, strict: false, dateFrom: ptaDir });
+    const result = await buildEdition({ mode: 'paths', documents: files, registers: [], siteDir: path.join(outDir, 'site'), schematron: [], ruleLevels: {}, strict: false, dateFrom: ptaDir });
     expect(result.failure).toBeUndefined();
     json = readJson(outDir);
   }, 300_000);

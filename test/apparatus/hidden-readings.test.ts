@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/package/build-site.js';
+import { buildEdition } from '../../src/package/build-edition.js';
 import type { DocumentApparatus, EditionApparatus } from '../../src/transform/apparatus/model.js';
 import { witnessText } from '../../src/transform/apparatus/witness-text.js';
 import { temporaryFolder } from '../build/support/build.js';
@@ -21,9 +21,9 @@ describe('readings the text does not always show', () => {
   let site: ReturnType<typeof page>['document'];
   beforeAll(async () => {
     outDir = temporaryFolder('tei-edition-hidden-');
-    const result = await buildSite({ mode: 'paths', documents: [fixture], registers: [], siteDir: path.join(outDir, 'site'), schematron: [], ruleLevels: {}, strict: false, dateFrom: path.dirname(fixture) });
+    const result = await buildEdition({ mode: 'paths', documents: [fixture], registers: [], siteDir: path.join(outDir, 'site'), schematron: [], ruleLevels: {}, strict: false, dateFrom: path.dirname(fixture) });
     expect(result.failure).toBeUndefined();
-    expect(result.exitCode).toBe(0);
+    expect(result.status).toBe('built');
     json = readJson(outDir);
     doc = json.documents[0]!;
     site = page(path.join(outDir, 'site', 'documents', `${doc.document}.html`)).document;

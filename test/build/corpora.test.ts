@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/package/build-site.js';
+import { buildEdition } from '../../src/package/build-edition.js';
 import { safeFragment } from '../../src/render/site-model.js';
 import { hasShared, sharedDir } from '../helpers/paths.js';
 import { find, parseXml, type XmlNode } from '../helpers/xml-tree.js';
@@ -46,9 +46,9 @@ describe.skipIf(!hasShared)('building the shared corpora (../shared/corpora)', (
       const dir = path.join(corporaDir, corpus);
       const files = readdirSync(dir).filter((f) => f.endsWith('.xml')).sort().map((f) => path.join(dir, f));
       const siteDir = path.join(temporaryFolder(), 'site');
-      const result = await buildSite({ mode: 'paths', documents: files, registers: [], siteDir, schematron: [], ruleLevels: {}, strict: false, dateFrom: dir });
+      const result = await buildEdition({ mode: 'paths', documents: files, registers: [], siteDir, schematron: [], ruleLevels: {}, strict: false, dateFrom: dir });
       expect(result.failure).toBeUndefined();
-      expect(result.exitCode).toBe(0);
+      expect(result.status).toBe('built');
       const registersDir = path.join(siteDir, 'registers');
       const registerWords = new Set<string>();
       if (existsSync(registersDir)) for (const f of readdirSync(registersDir)) htmlWords(parsePage(readFileSync(path.join(registersDir, f), 'utf8')).document, registerWords);

@@ -3,8 +3,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/package/build-site.js';
-import { isSafeSitePath } from '../../src/package/write-site.js';
+import { buildEdition } from '../../src/package/build-edition.js';
+import { isSafeOutputPath as isSafeSitePath } from '../../src/package/write-outputs.js';
 import { projectRoot } from '../helpers/paths.js';
 import { temporaryFolder } from './support/build.js';
 import { all, attr, first, normalise, parsePage, textOf, type ParsedPage } from './support/html.js';
@@ -15,9 +15,9 @@ let siteDir: string;
 
 beforeAll(async () => {
   siteDir = path.join(temporaryFolder(), 'site');
-  const result = await buildSite({ mode: 'paths', documents: [path.join(fixture, 'odd name (1).xml')], registers: [], siteDir, schematron: [], ruleLevels: {}, strict: false, dateFrom: fixture });
+  const result = await buildEdition({ mode: 'paths', documents: [path.join(fixture, 'odd name (1).xml')], registers: [], siteDir, schematron: [], ruleLevels: {}, strict: false, dateFrom: fixture });
   expect(result.failure).toBeUndefined();
-  expect(result.exitCode).toBe(0);
+  expect(result.status).toBe('built');
   parsed = parsePage(readFileSync(path.join(siteDir, 'documents', 'odd_name_1_.html'), 'utf8'));
 });
 

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
-import { buildSite } from '../../src/package/build-site.js';
+import { buildEdition } from '../../src/package/build-edition.js';
 import { projectRoot } from '../helpers/paths.js';
 import { bundledPlan, temporaryFolder } from '../build/support/build.js';
 import { parsePage, type Node } from '../build/support/html.js';
@@ -20,8 +20,8 @@ async function buildInto(out: string, extra: Parameters<typeof bundledPlan>[1] =
   const previous = process.env.SOURCE_DATE_EPOCH;
   process.env.SOURCE_DATE_EPOCH = EPOCH;
   try {
-    const result = await buildSite(bundledPlan(path.join(out, 'site'), { epub: { identifier: config.ok ? config.config.identifier! : '' }, ...extra }));
-    if (result.exitCode !== 0) throw new Error(`build failed: ${result.failure ?? JSON.stringify(result.report.diagnostics.slice(0, 3))}`);
+    const result = await buildEdition(bundledPlan(path.join(out, 'site'), { epub: { identifier: config.ok ? config.config.identifier! : '' }, ...extra }));
+    if (result.status !== 'built') throw new Error(`build failed: ${result.failure ?? JSON.stringify(result.report.diagnostics.slice(0, 3))}`);
   } finally {
     if (previous === undefined) delete process.env.SOURCE_DATE_EPOCH;
     else process.env.SOURCE_DATE_EPOCH = previous;

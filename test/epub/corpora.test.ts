@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/package/build-site.js';
+import { buildEdition } from '../../src/package/build-edition.js';
 import { PART_LIMIT } from '../../src/package/epub/split.js';
 import { hasShared, sharedDir } from '../helpers/paths.js';
 import { temporaryFolder } from '../build/support/build.js';
@@ -35,9 +35,9 @@ describe.skipIf(!available)('EPUBs of the shared corpora (../shared/corpora)', (
       for (const b of BOOKS) {
         const out = temporaryFolder('tei-edition-epub-corpus-');
         const files = b.files();
-        const result = await buildSite({ mode: 'paths', documents: files, registers: [], siteDir: path.join(out, 'site'), schematron: [], ruleLevels: {}, strict: false, dateFrom: path.dirname(files[0]!), only: ['epub'] });
+        const result = await buildEdition({ mode: 'paths', documents: files, registers: [], siteDir: path.join(out, 'site'), schematron: [], ruleLevels: {}, strict: false, dateFrom: path.dirname(files[0]!), only: ['epub'] });
         expect(result.failure, b.name).toBeUndefined();
-        expect(result.exitCode, b.name).toBe(0);
+        expect(result.status, b.name).toBe('built');
         built.push({ name: b.name, book: path.join(out, 'epub', 'edition.epub'), oebps: path.join(out, 'epub', 'bundle', 'OEBPS'), files, ...(b.frus ? { frus: b.frus } : {}) });
       }
       const checks = await Promise.all(built.map((b) => epubcheck(b.book)));

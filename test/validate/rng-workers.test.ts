@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateRelaxNg, workersFromEnvironment } from '../../src/check/rng/validate-rng.js';
 import { XMLLINT_WORKER_SOURCE } from '../../src/check/rng/xmllint-worker.js';
-import { exitCodeFor } from '../../src/diagnostics/rules.js';
+import { exitCodeFor } from '../../src/cli/exit-code.js';
 import { loadXmlFile, type SourceFile } from '../../src/read/load.js';
 import { FIXTURES, ROOT } from './cli.js';
 

@@ -24,6 +24,13 @@
     </xsl:try>
   </xsl:function>
 
+  <!-- The key of an absolute URI: its path from the edition's folder ($base), or the URI itself when it
+       lies outside. -->
+  <xsl:function name="te:key" as="xs:string">
+    <xsl:param name="absolute" as="xs:string"/>
+    <xsl:sequence select="if ($base != '' and starts-with($absolute, $base)) then substring($absolute, string-length($base) + 1) else $absolute"/>
+  </xsl:function>
+
   <!-- The part of a URI before '#'. -->
   <xsl:function name="te:file-part" as="xs:string">
     <xsl:param name="uri" as="xs:string"/>
@@ -37,7 +44,10 @@
   </xsl:function>
 
   <!-- A link target for a TEI pointer, or () when it must not become a link: only http, https, mailto,
-       fragments and references to files of the edition are linked. -->
+       fragments and references to files of the edition are linked. Links into the edition are keys, never an
+       output's address: 'edition:PATH#ID' (a source file of the edition, PATH from $base) and
+       'register:LIST#ID' (an entry of the register made of the lists documents carry); '#ID' stays in the
+       document. Each output resolves them (src/render/link-keys.ts). -->
   <xsl:function name="te:href" as="xs:string?">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:param name="context" as="node()"/>
@@ -46,7 +56,7 @@
       <xsl:when test="$first = ''"><xsl:sequence select="()"/></xsl:when>
       <xsl:when test="exists(te:embedded-target($first, $context))">
         <xsl:variable name="list" as="xs:string" select="te:embedded-register(te:embedded-target($first, $context))"/>
-        <xsl:sequence select="$root || string(map:get($embedded-registers, $list)) || '#' || te:safe-id(substring($first, 2))"/>
+        <xsl:sequence select="'register:' || $list || '#' || te:safe-id(substring($first, 2))"/>
       </xsl:when>
       <!-- Inside a register entry, which is shown on a register page, a fragment of the document's page would not resolve. -->
       <xsl:when test="starts-with($first, '#') and te:in-register-list($context)"><xsl:sequence select="()"/></xsl:when>
@@ -59,20 +69,20 @@
       <xsl:when test="matches($first, '^[A-Za-z][A-Za-z0-9+.\-]*:')"><xsl:sequence select="()"/></xsl:when>
       <xsl:otherwise>
         <xsl:variable name="absolute" as="xs:string?" select="te:absolute($first, $context)"/>
-        <xsl:variable name="page" as="xs:string?" select="if (exists($absolute)) then map:get($links, te:file-part($absolute)) ! string(.) else ()"/>
-        <xsl:sequence select="if (exists($page)) then $root || $page || (if (te:fragment($absolute) != '') then '#' || te:safe-id(te:fragment($absolute)) else '') else ()"/>
+        <xsl:variable name="file" as="xs:string?" select="if (exists($absolute)) then te:key(te:file-part($absolute)) else ()"/>
+        <xsl:sequence select="if (exists($file) and $file = $files) then 'edition:' || $file || (if (te:fragment($absolute) != '') then '#' || te:safe-id(te:fragment($absolute)) else '') else ()"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>
 
-  <!-- The absolute keys of every pointer in @ref (or @key-less names: none); a pointer to an entry of a
+  <!-- The keys (paths from $base, see te:key) of every pointer in @ref (or @key-less names: none); a pointer to an entry of a
        register the document carries has the entry's one key across documents (common/registers.xsl). -->
   <xsl:function name="te:ref-keys" as="xs:string*">
     <xsl:param name="element" as="element()"/>
     <xsl:for-each select="tokenize(normalize-space($element/@ref), ' ')">
       <xsl:variable name="entry" as="element()?" select="te:embedded-target(., $element)"/>
       <xsl:sequence select="if (exists($entry)) then te:register-key(te:embedded-register($entry), $entry/@xml:id)
-        else if (matches(., '^[A-Za-z][A-Za-z0-9+.\-]*:') and not(starts-with(., 'file:'))) then . else te:absolute(., $element)"/>
+        else if (matches(., '^[A-Za-z][A-Za-z0-9+.\-]*:') and not(starts-with(., 'file:'))) then . else te:absolute(., $element) ! te:key(.)"/>
     </xsl:for-each>
   </xsl:function>
 

@@ -10,7 +10,7 @@
   <xsl:variable name="te:numbers" as="map(xs:string, xs:integer)">
     <xsl:variable name="text" as="element()*" select="/*/tei:text"/>
     <!-- Lists that became registers (common/registers.xsl) are not on the page: nothing in them is counted. -->
-    <xsl:variable name="skip" as="element()*" select="if (map:size($embedded-registers) gt 0) then $text//*[te:is-list-kind(.)][te:is-register-list(.)] else ()"/>
+    <xsl:variable name="skip" as="element()*" select="if (exists($embedded-registers)) then $text//*[te:is-list-kind(.)][te:is-register-list(.)] else ()"/>
     <xsl:map>
       <xsl:for-each select="$text//tei:note except $skip//tei:note"><xsl:map-entry key="'note ' || generate-id()" select="position()"/></xsl:for-each>
       <xsl:for-each select="$text//tei:p[not(ancestor::tei:note)] except $skip//tei:p"><xsl:map-entry key="'p ' || generate-id()" select="position()"/></xsl:for-each>

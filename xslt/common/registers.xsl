@@ -1,9 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Registers a document carries inside itself: the listPerson, listPlace, listOrg, listObject and listBibl
      of its back or standOff (letters exported from a database often bring their own persons and places).
-     When the build names a page for a kind of list ($embedded-registers, folder builds only), such a list
+     When the build names a kind of list ($embedded-registers, folder builds only), such a list
      leaves the document's page and its entries join the edition's register of that kind, one entry per
-     xml:id across all documents, and every pointer to them links there. With the map empty (the default,
+     xml:id across all documents, and every pointer to them links there. With none named (the default,
      and every edition build), nothing here applies and documents render as before. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
@@ -23,8 +23,8 @@
        the page. A list with anything else in it stays in the text, as before. -->
   <xsl:function name="te:is-register-list" as="xs:boolean">
     <xsl:param name="list" as="element()"/>
-    <xsl:sequence select="map:size($embedded-registers) gt 0 and te:is-list-kind($list)
-      and map:contains($embedded-registers, local-name($list))
+    <xsl:sequence select="exists($embedded-registers) and te:is-list-kind($list)
+      and local-name($list) = $embedded-registers
       and exists($list/ancestor::*[self::tei:back or self::tei:standOff])
       and exists($list/descendant::*[@xml:id][local-name() = map:get($te:register-kinds, local-name($list))])
       and te:only-entries($list)"/>
@@ -42,14 +42,14 @@
   <!-- Whether a node lies inside a list that became part of a register (and so is not on the page). -->
   <xsl:function name="te:in-register-list" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="map:size($embedded-registers) gt 0 and exists($node/ancestor-or-self::*[te:is-list-kind(.)][te:is-register-list(.)])"/>
+    <xsl:sequence select="exists($embedded-registers) and exists($node/ancestor-or-self::*[te:is-list-kind(.)][te:is-register-list(.)])"/>
   </xsl:function>
 
   <!-- The kind of list (listPerson …) whose register an entry joins, or () when it joins none. -->
   <xsl:function name="te:embedded-register" as="xs:string?">
     <xsl:param name="entry" as="element()?"/>
     <xsl:variable name="list" as="element()?" select="$entry/ancestor::*[te:is-list-kind(.)][1]"/>
-    <xsl:sequence select="if (map:size($embedded-registers) gt 0 and exists($entry/@xml:id) and exists($list)
+    <xsl:sequence select="if (exists($embedded-registers) and exists($entry/@xml:id) and exists($list)
       and local-name($entry) = map:get($te:register-kinds, local-name($list)) and te:in-register-list($list))
       then local-name($list) else ()"/>
   </xsl:function>
@@ -58,14 +58,14 @@
   <xsl:function name="te:register-key" as="xs:string">
     <xsl:param name="list" as="xs:string"/>
     <xsl:param name="id" as="xs:string"/>
-    <xsl:sequence select="'urn:x-tei-edition:register:' || $list || '#' || normalize-space($id)"/>
+    <xsl:sequence select="'register:' || $list || '#' || normalize-space($id)"/>
   </xsl:function>
 
   <!-- The entry of a register that a same-document pointer ('#id') leads to, or (). -->
   <xsl:function name="te:embedded-target" as="element()?">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:param name="context" as="node()"/>
-    <xsl:sequence select="if (map:size($embedded-registers) gt 0 and starts-with($pointer, '#'))
+    <xsl:sequence select="if (exists($embedded-registers) and starts-with($pointer, '#'))
       then key('te:id', substring($pointer, 2), root($context))[exists(te:embedded-register(.))][1] else ()"/>
   </xsl:function>
 </xsl:stylesheet>

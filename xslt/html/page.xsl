@@ -37,7 +37,7 @@
   <xsl:variable name="te:text" as="element()*" select="$te:tei/tei:text"/>
   <!-- Everything inside the entity lists that became registers (common/registers.xsl): not on the page. -->
   <xsl:variable name="te:in-registers" as="element()*"
-    select="if (map:size($embedded-registers) gt 0) then $te:text//*[te:is-list-kind(.)][te:is-register-list(.)]/descendant-or-self::* else ()"/>
+    select="if (exists($embedded-registers)) then $te:text//*[te:is-list-kind(.)][te:is-register-list(.)]/descendant-or-self::* else ()"/>
   <xsl:variable name="te:titles" as="element(tei:title)*" select="$te:header/tei:fileDesc/tei:titleStmt/tei:title[normalize-space()]"/>
 
   <!-- The title of the item itself: the main title, else the analytic title (a letter, an article), else the
@@ -145,7 +145,7 @@
     <xsl:variable name="main" as="element()?" select="($names[@type = 'main'], $names)[1]"/>
     <xsl:sequence select="map{
       'id': te:safe-id($entry/@xml:id),
-      'key': if (exists($register)) then te:register-key($register, $entry/@xml:id) else string(resolve-uri('#' || $entry/@xml:id, base-uri($entry))),
+      'key': if (exists($register)) then te:register-key($register, $entry/@xml:id) else te:key(string(resolve-uri('#' || $entry/@xml:id, base-uri($entry)))),
       'register': string($register),
       'kind': local-name($entry),
       'list': local-name($entry/parent::*),

@@ -4,10 +4,11 @@ import path from 'node:path';
 import { loadConfig } from '../../config/load-config.js';
 import { CONFIG_FILE_NAME } from '../../config/edition-config.js';
 import { ExitCode, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { exitCodeOfBuild } from '../exit-code.js';
 import { formatHuman } from '../../diagnostics/format-human.js';
 import type { Report } from '../../diagnostics/report.js';
 import { displayPath, expandPaths } from '../../read/files.js';
-import { BUILD_OUTPUTS, buildSite, type BuildOutput, type BuildPlan } from '../../package/build-site.js';
+import { BUILD_OUTPUTS, buildEdition, type BuildOutput, type BuildPlan } from '../../package/build-edition.js';
 import { parseMegabytes, scanArgs } from '../scan-args.js';
 
 export const BUILD_HELP = `Usage: tei-edition build [options] [PATH...]
@@ -206,16 +207,16 @@ export async function buildCommand(args: string[]): Promise<number> {
   if (bar) plan = { ...plan, onProgress: bar.update };
   let result;
   try {
-    result = await buildSite(plan);
+    result = await buildEdition(plan);
   } finally {
     bar?.clear();
     stopSignals();
   }
   printReport(result.report, result.texts);
   if (result.failure) process.stderr.write(`tei-edition build: ${result.failure}\n`);
-  if (result.exitCode !== 0) {
-    if (!result.failure) process.stderr.write(`tei-edition build: nothing written (${displayPath(plan.siteDir)} is unchanged)\n`);
-    return result.exitCode;
+  if (result.status !== 'built') {
+    if (!result.failure) process.stderr.write(`tei-edition build: nothing written (${displayPath(path.dirname(plan.siteDir))} is unchanged)\n`);
+    return exitCodeOfBuild(result.status);
   }
   if (!o.quiet) {
     const pages = result.written.filter((p) => p.endsWith('.html') && !p.startsWith('../')).length;

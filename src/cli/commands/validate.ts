@@ -10,7 +10,7 @@ import { formatHuman } from '../../diagnostics/format-human.js';
 import { formatJson } from '../../diagnostics/format-json.js';
 import { formatJunit } from '../../diagnostics/format-junit.js';
 import type { Report } from '../../diagnostics/report.js';
-import { exitCodeFor } from '../../diagnostics/rules.js';
+import { exitCodeFor } from '../exit-code.js';
 import { displayPath, expandPaths } from '../../read/files.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../../read/load.js';
 import { parseMegabytes, scanArgs } from '../scan-args.js';

@@ -5,7 +5,8 @@
 import type { SiteDocument, SiteModel, SiteRegister } from '../../render/site-model.js';
 import { dateLabel } from '../../render/site-model.js';
 import { classes, el, elements, hasClass, idsUnder, parseHtml, rewrite, textOf, type Element, type Node } from './dom.js';
-import { bookHref, relativeHref, type PageMap } from './links.js';
+import { bookHref, bookLinkTargets, relativeHref, type PageMap } from './links.js';
+import type { LinkTargets } from '../../render/link-keys.js';
 import { directionOf, markLanguages } from './languages.js';
 import { PART_LIMIT, divisionEntries, sizeOf, splitText, type PartedDocument } from './split.js';
 import { languageTag } from './xml.js';
@@ -65,12 +66,14 @@ export function pageMapOf(model: SiteModel): Map<string, string> {
 }
 
 /** Rewrites every link of a site fragment for the content document `from`; `local` decides fragment-only links. */
+let targets: LinkTargets | undefined;
+
 function relink(nodes: Node[], page: string, from: string, pages: PageMap, local: (id: string) => string | undefined = (id) => `#${id}`): Node[] {
   return rewrite(nodes, (e) => {
     if (e.name !== 'a') return e;
     const href = e.attrs.get('href');
     if (href === undefined) return e;
-    const target = href.startsWith('#') ? local(href.slice(1)) : bookHref(href, page, from, pages);
+    const target = href.startsWith('#') ? local(href.slice(1)) : bookHref(href, page, from, pages, targets);
     if (target === undefined) {
       // No link in the book: the words stay, in a span that keeps the id other links may need.
       const span = el('span', { id: e.attrs.get('id'), class: e.attrs.get('class') }, []);
@@ -186,6 +189,7 @@ function langOf(raw: string | undefined, fallback: string): string {
 
 export function buildContent(model: SiteModel, placement: NotesPlacement, bookLang: string, partLimit = PART_LIMIT): BookContent {
   const pages = pageMapOf(model);
+  targets = bookLinkTargets(model, pages);
   const pageBreaks: PageBreak[] = [];
   const parted: PartedDocument[] = [];
   const taken = new Set<string>([...pages.values(), 'front.xhtml', 'nav.xhtml', 'apparatus.xhtml']);

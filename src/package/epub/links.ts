@@ -1,9 +1,24 @@
 // Where the site's links lead in the book: site pages map to content documents, web links stay,
 // anything else loses its link and keeps its text.
 import path from 'node:path';
+import { REGISTER_SCHEME, addressOf, isEditionKey, parseLinkKey, type LinkTargets } from '../../render/link-keys.js';
+import type { SiteModel } from '../../render/site-model.js';
 
 /** Site page (from the site root) → content document (from the package folder), for the pages the book has. */
 export type PageMap = ReadonlyMap<string, string>;
+
+/** Where link keys lead in the book: each source file to its content document (from the package folder). */
+export function bookLinkTargets(model: SiteModel, pages: PageMap): LinkTargets {
+  const files = new Map<string, string>();
+  const registers = new Map<string, string>();
+  if (model.frontKey !== undefined) files.set(model.frontKey, 'front.xhtml');
+  for (const d of model.documents) files.set(d.key, pages.get(d.page)!);
+  for (const r of model.registers) {
+    if (r.key.startsWith(REGISTER_SCHEME)) registers.set(r.key.slice(REGISTER_SCHEME.length), pages.get(r.page)!);
+    else files.set(r.key, pages.get(r.page)!);
+  }
+  return { files, registers };
+}
 
 const WEB = /^(https?:|mailto:)/i;
 
@@ -12,9 +27,16 @@ const WEB = /^(https?:|mailto:)/i;
  * a web address as it is, a page of the book as a path relative to `from`, otherwise undefined.
  * Fragment-only links are left to the caller (it knows where each id went).
  */
-export function bookHref(href: string, page: string, from: string, pages: PageMap): string | undefined {
+export function bookHref(href: string, page: string, from: string, pages: PageMap, targets?: LinkTargets): string | undefined {
   const h = href.trim();
   if (WEB.test(h)) return h;
+  if (isEditionKey(h)) {
+    const key = parseLinkKey(h);
+    const address = targets ? addressOf(key, targets) : undefined;
+    if (address === undefined) return undefined;
+    const [file = '', fragment = ''] = address.split('#', 2);
+    return relativeHref(from, file, fragment);
+  }
   if (h.startsWith('#') || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(h) || h.startsWith('//')) return undefined;
   let resolved: URL;
   try {

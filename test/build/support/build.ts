@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../../src/config/load-config.js';
 import { expandPaths } from '../../../src/read/files.js';
-import { buildSite, type BuildPlan, type BuildResult } from '../../../src/package/build-site.js';
+import { buildEdition, type BuildPlan, type BuildResult } from '../../../src/package/build-edition.js';
 import { projectRoot } from '../../helpers/paths.js';
 
 export function temporaryFolder(prefix = 'tei-edition-build-'): string {
@@ -34,7 +34,7 @@ export function bundledPlan(siteDir: string, extra: Partial<BuildPlan> = {}): Bu
 
 export async function buildBundled(extra: Partial<BuildPlan> = {}): Promise<{ siteDir: string; result: BuildResult }> {
   const siteDir = path.join(temporaryFolder(), 'site');
-  const result = await buildSite(bundledPlan(siteDir, extra));
-  if (result.exitCode !== 0) throw new Error(`the bundled edition did not build: ${result.failure ?? JSON.stringify(result.report.diagnostics.slice(0, 5))}`);
+  const result = await buildEdition(bundledPlan(siteDir, extra));
+  if (result.status !== 'built') throw new Error(`the bundled edition did not build: ${result.failure ?? JSON.stringify(result.report.diagnostics.slice(0, 5))}`);
   return { siteDir, result };
 }

@@ -1,7 +1,7 @@
 // A folder build (no config) into a temporary folder, with every HTML page it wrote parsed.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { buildSite } from '../../../src/package/build-site.js';
+import { buildEdition } from '../../../src/package/build-edition.js';
 import { temporaryFolder } from './build.js';
 import { all, attr, parsePage, type Element, type ParsedPage } from './html.js';
 
@@ -26,8 +26,8 @@ export function filesUnder(dir: string, base = dir): string[] {
 
 export async function buildFolder(files: string[]): Promise<FolderSite> {
   const siteDir = path.join(temporaryFolder(), 'site');
-  const result = await buildSite({ mode: 'paths', documents: files, registers: [], siteDir, schematron: [], ruleLevels: {}, strict: false, dateFrom: path.dirname(files[0]!), only: ['site'] });
-  if (result.exitCode !== 0) throw new Error(`the folder build failed: ${result.failure ?? JSON.stringify(result.report.diagnostics.filter((d) => d.severity === 'error').slice(0, 5))}`);
+  const result = await buildEdition({ mode: 'paths', documents: files, registers: [], siteDir, schematron: [], ruleLevels: {}, strict: false, dateFrom: path.dirname(files[0]!), only: ['site'] });
+  if (result.status !== 'built') throw new Error(`the folder build failed: ${result.failure ?? JSON.stringify(result.report.diagnostics.filter((d) => d.severity === 'error').slice(0, 5))}`);
   const written = filesUnder(siteDir);
   const pages = new Map<string, ParsedPage>();
   for (const file of written) if (file.endsWith('.html')) pages.set(file, parsePage(readFileSync(path.join(siteDir, file), 'utf8')));

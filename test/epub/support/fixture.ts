@@ -2,7 +2,7 @@
 // `tei-edition build FILES --out DIR` does), with the EPUB options the tests need.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSite } from '../../../src/package/build-site.js';
+import { buildEdition } from '../../../src/package/build-edition.js';
 import type { EpubPlan } from '../../../src/package/epub/epub-output.js';
 import { temporaryFolder } from '../../build/support/build.js';
 
@@ -17,7 +17,7 @@ export interface BuiltBook {
 
 export async function buildFixture(documents: string[], registers: string[] = [], epub: EpubPlan = {}, only?: ('site' | 'epub')[]): Promise<BuiltBook> {
   const out = temporaryFolder('tei-edition-epub-fixture-');
-  const result = await buildSite({
+  const result = await buildEdition({
     mode: 'paths',
     documents,
     registers,
@@ -29,6 +29,6 @@ export async function buildFixture(documents: string[], registers: string[] = []
     epub,
     ...(only ? { only } : {}),
   });
-  if (result.exitCode !== 0) throw new Error(`the fixture did not build: ${result.failure ?? JSON.stringify(result.report.diagnostics.filter((d) => d.severity === 'error').slice(0, 5))}`);
+  if (result.status !== 'built') throw new Error(`the fixture did not build: ${result.failure ?? JSON.stringify(result.report.diagnostics.filter((d) => d.severity === 'error').slice(0, 5))}`);
   return { out, epub: path.join(out, 'epub', 'edition.epub'), oebps: path.join(out, 'epub', 'bundle', 'OEBPS'), site: path.join(out, 'site') };
 }

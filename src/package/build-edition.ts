@@ -1,11 +1,13 @@
-// The whole build: check → transform → render → package. Checking ends it when there are errors,
-// before anything is written.
+// The whole build, in one place: check → transform → render → package. Checking ends it when there are
+// errors, before anything is written; every output is then rendered from the same transform results and
+// written in one swap (write-outputs.ts). What a result means for the exit code is the CLI's to decide.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { runValidation, type PlannedFile } from '../check/run-validation.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Report } from '../diagnostics/report.js';
-import { exitCodeFor, findRule, type RuleLevel } from '../diagnostics/rules.js';
+import { blockingKind, findRule, type RuleLevel } from '../diagnostics/rules.js';
+import { resolveSiteLinks } from '../render/site-links.js';
 import { commonFolder, displayPath } from '../read/files.js';
 import type { SourceFile } from '../read/load.js';
 import type { XmlElement } from '../read/tree.js';
@@ -22,7 +24,7 @@ import { onExit } from './exit-cleanup.js';
 import { describeWriteError } from './write-error.js';
 import { renderEpub, type EpubPlan } from './epub/epub-output.js';
 import { apparatusFiles } from './apparatus-files.js';
-import { removeStaleTemporaries, writeSiteAtomically } from './write-site.js';
+import { removeStaleTemporaries, writeOutputsAtomically, type Output } from './write-outputs.js';
 
 export interface BuildPlan {
   mode: 'edition' | 'paths';
@@ -31,7 +33,7 @@ export interface BuildPlan {
   edition?: string;
   documents: string[];
   registers: string[];
-  /** The site folder, e.g. dist/site. */
+  /** The site folder, e.g. dist/site; every output is written beside it (dist/epub, dist/apparatus …). */
   siteDir: string;
   schema?: string;
   schematron: string[];
@@ -50,13 +52,22 @@ export interface BuildPlan {
   epub?: EpubPlan;
   /** Told after each file is transformed (the CLI draws a progress bar on a terminal). */
   onProgress?: (done: number, total: number) => void;
+  /** Told when every output is rendered, before anything is written (tests stop a build there). */
+  onRendered?: (outputs: string[]) => void;
 }
 
 export type BuildOutput = 'site' | 'apparatus' | 'epub';
 export const BUILD_OUTPUTS: readonly BuildOutput[] = ['site', 'apparatus', 'epub'];
 
+/**
+ * How a build ended: `built` (everything written), `invalid` (the sources have errors; nothing written),
+ * `usage` (the plan cannot be carried out: a wrong output folder, a locked one), `failed` (a tool or
+ * the file system failed; nothing written).
+ */
+export type BuildStatus = 'built' | 'invalid' | 'usage' | 'failed';
+
 export interface BuildResult {
-  exitCode: number;
+  status: BuildStatus;
   report: Report;
   texts: Map<string, string>;
   /** Pages and files written, from the site root; empty when nothing was written. */
@@ -120,10 +131,10 @@ function yieldToEvents(): Promise<void> {
  * One build at a time per output folder: the lock is taken before anything else and released at
  * the end, or when the process ends early. Leftovers of crashed builds are removed under it.
  */
-export async function buildSite(plan: BuildPlan): Promise<BuildResult> {
+export async function buildEdition(plan: BuildPlan): Promise<BuildResult> {
   const outDir = path.dirname(path.resolve(plan.siteDir));
   const usage = (ruleId: string, message: string): BuildResult => ({
-    exitCode: 2,
+    status: 'usage',
     report: { files: [], diagnostics: [{ file: displayPath(outDir), severity: 'error', ruleId, message }] },
     texts: new Map(),
     written: [],
@@ -135,7 +146,7 @@ export async function buildSite(plan: BuildPlan): Promise<BuildResult> {
     mkdirSync(path.dirname(outDir), { recursive: true });
     lock = acquireBuildLock(outDir);
   } catch (error) {
-    return { exitCode: 3, report: { files: [], diagnostics: [] }, texts: new Map(), written: [], failure: describeWriteError(error, displayPath(outDir)) };
+    return { status: 'failed', report: { files: [], diagnostics: [] }, texts: new Map(), written: [], failure: describeWriteError(error, displayPath(outDir)) };
   }
   if (!lock.ok) return usage('package/locked', lock.message);
   const forget = onExit(lock.release);
@@ -167,13 +178,12 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
   });
   const diagnostics = plan.mode === 'paths' ? softenForPaths(validation.report.diagnostics) : [...validation.report.diagnostics];
   const report: Report = { files: validation.report.files, diagnostics };
-  const checked = exitCodeFor(diagnostics, plan.strict);
-  if (checked !== 0) return { exitCode: checked, report, texts: validation.texts, written: [] };
+  const blocking = blockingKind(diagnostics, plan.strict);
+  if (blocking) return { status: blocking === 'usage' ? 'usage' : blocking === 'tool' ? 'failed' : 'invalid', report, texts: validation.texts, written: [] };
 
   const byPath = new Map(validation.sources.map((s) => [s.path, s]));
   const roleOf = new Map(files.map((f) => [f.path, f.role]));
   const taken = new Set<string>(['index.html', 'documents.html', 'registers.html', 'chronology.html', 'search.html']);
-  const links: Record<string, string> = {};
   const editionSource = plan.edition ? byPath.get(displayPath(plan.edition)) : undefined;
   const documentSources: SourceFile[] = [];
   const registerSources: SourceFile[] = [];
@@ -183,13 +193,15 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
     if (role === 'register' || (role === 'file' && looksLikeRegister(source))) registerSources.push(source);
     else documentSources.push(source);
   }
-  if (editionSource) links[fileUri(editionSource.absolutePath)] = 'index.html';
+  // Keys of files are paths from the folder that holds every source: short, and the same on any machine.
+  const sourceRoot = commonFolder(validation.sources.map((s) => s.absolutePath));
+  const base = `${fileUri(sourceRoot).replace(/\/$/, '')}/`;
+  const keyOf = (s: SourceFile): string => path.relative(sourceRoot, s.absolutePath).split(path.sep).join('/');
   const pageOf = new Map<SourceFile, string>();
   for (const s of documentSources) pageOf.set(s, uniquePage('documents', s.absolutePath, taken));
   for (const s of registerSources) pageOf.set(s, uniquePage('registers', s.absolutePath, taken));
-  for (const [s, page] of pageOf) links[fileUri(s.absolutePath)] = page;
-  // In a folder build, the entity lists documents carry become registers: their pages are named now, so
-  // that names in every document can link to them (kinds no document has are never written).
+  // In a folder build, the entity lists documents carry become registers: their pages are named now
+  // (kinds no document has are never written).
   const embeddedPages: Record<string, string> = {};
   if (plan.mode === 'paths') for (const kind of EMBEDDED_REGISTERS) embeddedPages[kind.list] = uniquePage('registers', `${kind.stem}.xml`, taken);
 
@@ -197,7 +209,7 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
   try {
     stylesheet = await loadStylesheet('html/page');
   } catch (error) {
-    return { exitCode: 3, report, texts: validation.texts, written: [], failure: (error as Error).message };
+    return { status: 'failed', report, texts: validation.texts, written: [], failure: (error as Error).message };
   }
 
   const failures: string[] = [];
@@ -209,12 +221,13 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
     return undefined;
   };
 
-  const front = editionSource ? run(editionSource, { root: '', links, sigla: {}, witnessOrder: [] }) : undefined;
+  const fileKeys = validation.sources.map(keyOf);
+  const front = editionSource ? run(editionSource, { base, files: fileKeys, sigla: {}, witnessOrder: [] }) : undefined;
   const witnesses = front?.witnesses ?? [];
   const sigla: Record<string, string> = {};
   for (const w of witnesses) sigla[w.key] = w.siglum;
-  const params: TransformParams = { root: '../', links, sigla, witnessOrder: witnesses.map((w) => w.key) };
-  const documentParams: TransformParams = { ...params, embeddedRegisters: embeddedPages };
+  const params: TransformParams = { base, files: fileKeys, sigla, witnessOrder: witnesses.map((w) => w.key) };
+  const documentParams: TransformParams = { ...params, embeddedRegisters: Object.keys(embeddedPages) };
 
   const total = documentSources.length + registerSources.length;
   let done = 0;
@@ -224,7 +237,7 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
     await yieldToEvents();
     const data = run(s, documentParams);
     progress();
-    if (data) documents.push({ source: s.path, page: pageOf.get(s)!, data });
+    if (data) documents.push({ source: s.path, key: keyOf(s), page: pageOf.get(s)!, data });
   }
   const registers: SiteRegister[] = [];
   for (const s of registerSources) {
@@ -234,9 +247,9 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
     if (!data) continue;
     const heads = [...new Set(data.entries.map((e) => e.listHead).filter(Boolean))];
     const title = heads.length === 1 ? heads[0]! : data.title || path.basename(s.path, '.xml');
-    registers.push({ source: s.path, page: pageOf.get(s)!, title, entries: data.entries });
+    registers.push({ source: s.path, key: keyOf(s), page: pageOf.get(s)!, title, entries: data.entries });
   }
-  if (failures.length) return { exitCode: 3, report, texts: validation.texts, written: [], failure: `the transformation failed:\n  ${failures.join('\n  ')}` };
+  if (failures.length) return { status: 'failed', report, texts: validation.texts, written: [], failure: `the transformation failed:\n  ${failures.join('\n  ')}` };
 
   const sorted = sortDocuments(documents);
   registers.push(...embeddedRegisters(sorted, embeddedPages));
@@ -250,6 +263,7 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
     ...(plan.baseUrl ? { baseUrl: plan.baseUrl } : {}),
     buildDate: sourceDate(plan.dateFrom, validation.sources.map((s) => s.absolutePath)),
     ...(front ? { front } : {}),
+    ...(editionSource ? { frontKey: keyOf(editionSource) } : {}),
     documents: sorted,
     registers,
     witnesses,
@@ -257,16 +271,41 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
     entries: indexEntries(registers),
   };
   const wants = (o: BuildOutput): boolean => plan.only === undefined || plan.only.includes(o);
-  const output = wants('site') ? renderSite(model) : [];
-  const epubSources = { ...(editionSource ?? documentSources[0] ? { header: (editionSource ?? documentSources[0])!.document.root } : {}), dateFrom: plan.dateFrom, files: validation.sources.map((s) => s.absolutePath) };
-  const epub = wants('epub') ? renderEpub(model, plan.epub, epubSources) : [];
-  const apparatus = wants('apparatus') ? apparatusFiles(model, commonFolder(validation.sources.map((s) => s.absolutePath))) : [];
+  const outputs: Output[] = [];
+  const written: string[] = [];
   try {
-    if (wants('site')) writeSiteAtomically(plan.siteDir, output, { copy: [{ from: path.join(packageRoot, 'src', 'templates', 'assets'), to: 'assets' }] });
-    if (wants('epub')) writeSiteAtomically(path.join(path.dirname(plan.siteDir), 'epub'), epub);
-    if (wants('apparatus')) writeSiteAtomically(path.join(path.dirname(plan.siteDir), 'apparatus'), apparatus);
+    if (wants('site')) {
+      const { pages: site, unresolved } = resolveSiteLinks(renderSite(model), model);
+      for (const u of unresolved) diagnostics.push(unresolvedLink(u.key, `the site page ${u.page}`));
+      outputs.push({ folder: 'site', files: site, copy: [{ from: path.join(packageRoot, 'src', 'templates', 'assets'), to: 'assets' }] });
+      written.push(...site.map((o) => o.path));
+    }
+    if (wants('epub')) {
+      const epubSources = { ...(editionSource ?? documentSources[0] ? { header: (editionSource ?? documentSources[0])!.document.root } : {}), dateFrom: plan.dateFrom, files: validation.sources.map((s) => s.absolutePath) };
+      const epub = renderEpub(model, plan.epub, epubSources);
+      outputs.push({ folder: 'epub', files: epub });
+      written.push(...epub.map((o) => `../epub/${o.path}`));
+    }
+    if (wants('apparatus')) {
+      const apparatus = apparatusFiles(model, sourceRoot);
+      outputs.push({ folder: 'apparatus', files: apparatus });
+      written.push(...apparatus.map((o) => `../apparatus/${o.path}`));
+    }
+    plan.onRendered?.(outputs.map((o) => o.folder));
+    writeOutputsAtomically(outDirOf(plan), outputs);
   } catch (error) {
-    return { exitCode: 3, report, texts: validation.texts, written: [], failure: describeWriteError(error, displayPath(plan.siteDir)) };
+    return { status: 'failed', report, texts: validation.texts, written: [], failure: describeWriteError(error, displayPath(outDirOf(plan))) };
   }
-  return { exitCode: 0, report, texts: validation.texts, written: [...output.map((o) => o.path), ...epub.map((o) => `../epub/${o.path}`), ...apparatus.map((o) => `../apparatus/${o.path}`)] };
+  return { status: 'built', report, texts: validation.texts, written };
+}
+
+/** A link key no place of an output answers: a fault of the build, reported rather than silently dropped. */
+function unresolvedLink(key: string, where: string): Diagnostic {
+  const file = key.replace(/^(edition|register):/, '').replace(/#.*$/, '');
+  return { file, severity: 'warning', ruleId: 'render/unresolved-link', message: `the link to ${key} in ${where} leads nowhere in this output; its words are kept without a link` };
+}
+
+/** The output folder: the one that holds the site folder. */
+export function outDirOf(plan: BuildPlan): string {
+  return path.dirname(path.resolve(plan.siteDir));
 }

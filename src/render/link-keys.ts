@@ -1,0 +1,118 @@
+// Link keys: how the transform's fragments name a place in the edition without knowing any output.
+// The stylesheets write three kinds of internal link (xslt/common/functions.xsl, te:href):
+//   #ID                  an id in the same document's fragments;
+//   edition:PATH[#ID]    a source file of the edition (PATH from the folder that holds every source);
+//   register:LIST#ID     an entry of the register made of the entity lists documents carry (folder builds).
+// Each output resolves them to its own addresses (a site page, a content document of the book, a place in
+// the printed book). Pure functions: strings in, strings out.
+
+/** Where each source file and each carried register lives in one output, relative to its root. */
+export interface LinkTargets {
+  /** File key (path from the edition's folder) → the address of what that file became. */
+  files: ReadonlyMap<string, string>;
+  /** Kind of list (listPerson …) → the address of the register its entries joined. */
+  registers: ReadonlyMap<string, string>;
+}
+
+export type LinkKey =
+  | { kind: 'local'; id: string }
+  | { kind: 'file'; file: string; id: string }
+  | { kind: 'register'; list: string; id: string }
+  | { kind: 'web'; href: string }
+  | { kind: 'other'; href: string };
+
+export const EDITION_SCHEME = 'edition:';
+export const REGISTER_SCHEME = 'register:';
+
+/** What an href of a fragment names. */
+export function parseLinkKey(href: string): LinkKey {
+  if (href.startsWith('#')) return { kind: 'local', id: href.slice(1) };
+  if (href.startsWith(EDITION_SCHEME)) {
+    const [file = '', id = ''] = splitOnce(href.slice(EDITION_SCHEME.length), '#');
+    return { kind: 'file', file, id };
+  }
+  if (href.startsWith(REGISTER_SCHEME)) {
+    const [list = '', id = ''] = splitOnce(href.slice(REGISTER_SCHEME.length), '#');
+    return { kind: 'register', list, id };
+  }
+  if (/^(https?:|mailto:)/i.test(href)) return { kind: 'web', href };
+  return { kind: 'other', href };
+}
+
+function splitOnce(s: string, separator: string): [string, string] {
+  const at = s.indexOf(separator);
+  return at < 0 ? [s, ''] : [s.slice(0, at), s.slice(at + 1)];
+}
+
+/**
+ * The address of a key in an output whose files are given by `targets`, written from a page `prefix` away
+ * from the output's root ('' or '../'); `undefined` when the output has no such place.
+ */
+export function addressOf(key: LinkKey, targets: LinkTargets, prefix = ''): string | undefined {
+  const withId = (address: string | undefined, id: string): string | undefined =>
+    address === undefined ? undefined : `${prefix}${address}${id ? `#${id}` : ''}`;
+  switch (key.kind) {
+    case 'local':
+      return `#${key.id}`;
+    case 'web':
+      return key.href;
+    case 'file':
+      return withId(targets.files.get(key.file), key.id);
+    case 'register':
+      return withId(targets.registers.get(key.list), key.id);
+    default:
+      return undefined;
+  }
+}
+
+/** True for the hrefs this module rewrites: the edition's own keys. */
+export function isEditionKey(href: string): boolean {
+  return href.startsWith(EDITION_SCHEME) || href.startsWith(REGISTER_SCHEME);
+}
+
+const ANCHOR = /<a\b([^>]*?)\shref="([^"]*)"([^>]*)>/g;
+
+/**
+ * Rewrites every edition key in an HTML fragment as `resolve` says. A key it cannot resolve loses its link
+ * and keeps its words (the `a` becomes a `span` with the same attributes), and is returned in `unresolved`
+ * so that the caller reports it. The fragments come from the XSLT serialiser, which writes attribute
+ * values in double quotes with `"` escaped, and `a` elements never nest in HTML: so the opening tag and
+ * the next `</a>` are exact, without an HTML parser.
+ */
+export function resolveKeysInHtml(html: string, resolve: (href: string) => string | undefined): { html: string; unresolved: string[] } {
+  if (!html.includes(EDITION_SCHEME) && !html.includes(REGISTER_SCHEME)) return { html, unresolved: [] };
+  const unresolved: string[] = [];
+  let out = '';
+  let last = 0;
+  ANCHOR.lastIndex = 0;
+  for (let m = ANCHOR.exec(html); m; m = ANCHOR.exec(html)) {
+    const raw = decodeAttribute(m[2]!);
+    if (!isEditionKey(raw)) continue;
+    const target = resolve(raw);
+    out += html.slice(last, m.index);
+    if (target !== undefined) {
+      out += `<a${m[1]} href="${encodeAttribute(target)}"${m[3]}>`;
+      last = ANCHOR.lastIndex;
+      continue;
+    }
+    unresolved.push(raw);
+    out += `<span${m[1]}${m[3]}>`;
+    const close = html.indexOf('</a>', ANCHOR.lastIndex);
+    if (close < 0) {
+      last = ANCHOR.lastIndex;
+      continue;
+    }
+    out += html.slice(ANCHOR.lastIndex, close) + '</span>';
+    last = close + 4;
+    ANCHOR.lastIndex = last;
+  }
+  return { html: out + html.slice(last), unresolved };
+}
+
+function decodeAttribute(value: string): string {
+  return value.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))).replace(/&amp;/g, '&');
+}
+
+function encodeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
