@@ -110,6 +110,20 @@ function uniquePage(folder: string, file: string, taken: Set<string>): string {
   return page;
 }
 
+/**
+ * The output folder is replaced as a whole at the end of a build, so it must not hold the sources, the
+ * config, or the folder the build runs in.
+ */
+function holdsSources(outDir: string, plan: BuildPlan): string | undefined {
+  const inside = (p: string): boolean => {
+    const rel = path.relative(outDir, path.resolve(p));
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  };
+  const sources = [...(plan.edition ? [plan.edition] : []), ...plan.documents, ...plan.registers];
+  const held = sources.find(inside) ?? (inside(process.cwd()) ? process.cwd() : undefined);
+  return held === undefined ? undefined : `${displayPath(outDir)} holds ${displayPath(held)}; the output folder is replaced on every build: choose a folder of its own (e.g. dist)`;
+}
+
 /** In a folder build, only what stops reading a file stops the build; other findings become warnings. */
 function softenForPaths(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return diagnostics.map((d) => {
@@ -139,7 +153,7 @@ export async function buildEdition(plan: BuildPlan): Promise<BuildResult> {
     texts: new Map(),
     written: [],
   });
-  const problem = outputFolderProblem(outDir);
+  const problem = outputFolderProblem(outDir) ?? holdsSources(outDir, plan);
   if (problem) return usage('config/output-folder', problem);
   let lock;
   try {
