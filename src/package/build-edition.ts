@@ -6,14 +6,16 @@ import path from 'node:path';
 import { runValidation, type PlannedFile } from '../check/run-validation.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Report } from '../diagnostics/report.js';
-import { blockingKind, findRule, type RuleLevel } from '../diagnostics/rules.js';
+import { applyRuleLevels, blockingKind, findRule, type RuleLevel } from '../diagnostics/rules.js';
+import { diagnosticOfMessage } from '../transform/xslt-messages.js';
+import { behaviours, safeId } from '../read/behaviours.js';
 import { resolveSiteLinks } from '../render/site-links.js';
 import { commonFolder, displayPath } from '../read/files.js';
 import type { SourceFile } from '../read/load.js';
 import type { XmlElement } from '../read/tree.js';
 import { renderSite } from '../render/pages.js';
 import { EMBEDDED_REGISTERS, embeddedRegisters } from '../render/embedded-registers.js';
-import { collectMentions, indexEntries, safeFragment, sharedSeries, sortDocuments, type SiteDocument, type SiteModel, type SiteRegister } from '../render/site-model.js';
+import { collectMentions, indexEntries, sharedSeries, sortDocuments, type SiteDocument, type SiteModel, type SiteRegister } from '../render/site-model.js';
 import { sourceDate } from '../render/source-date.js';
 import { packageRoot } from '../transform/package-root.js';
 import { loadStylesheet } from '../transform/stylesheet.js';
@@ -76,7 +78,7 @@ export interface BuildResult {
   failure?: string;
 }
 
-const REGISTER_LISTS = new Set(['listPerson', 'listPlace', 'listOrg', 'listObject']);
+const REGISTER_LISTS = new Set(behaviours().registerLists.filter((r) => r.entity).map((r) => r.list));
 
 /**
  * Without a config, a file is a register when the body of its text is made of entry lists rather than
@@ -103,7 +105,7 @@ export function looksLikeRegister(source: SourceFile): boolean {
 }
 
 function uniquePage(folder: string, file: string, taken: Set<string>): string {
-  const stem = safeFragment(path.basename(file).replace(/\.xml$/i, ''));
+  const stem = safeId(path.basename(file).replace(/\.xml$/i, ''));
   let page = `${folder}/${stem}.html`;
   for (let i = 2; taken.has(page); i++) page = `${folder}/${stem}-${i}.html`;
   taken.add(page);
@@ -230,8 +232,13 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
   const run = (source: SourceFile, params: TransformParams): TransformedFile | undefined => {
     // The text that was checked, not a second read of the file: the same bytes, any encoding.
     const outcome = transformFile(stylesheet, source.absolutePath, params, source.text);
+    for (const m of outcome.messages) {
+      const d = diagnosticOfMessage(m, source.path, source.document.root);
+      if (d) diagnostics.push(...applyRuleLevels([d], plan.ruleLevels));
+    }
     if (outcome.ok) return outcome.file;
-    failures.push(`${source.path}: ${outcome.message}`);
+    failures.push(source.path);
+    diagnostics.push({ file: source.path, severity: 'error', ruleId: 'xslt/transform-failed', message: `the transformation of this file failed: ${outcome.message}` });
     return undefined;
   };
 
@@ -263,7 +270,7 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
     const title = heads.length === 1 ? heads[0]! : data.title || path.basename(s.path, '.xml');
     registers.push({ source: s.path, key: keyOf(s), page: pageOf.get(s)!, title, entries: data.entries });
   }
-  if (failures.length) return { status: 'failed', report, texts: validation.texts, written: [], failure: `the transformation failed:\n  ${failures.join('\n  ')}` };
+  if (failures.length) return { status: 'failed', report, texts: validation.texts, written: [] };
 
   const sorted = sortDocuments(documents);
   registers.push(...embeddedRegisters(sorted, embeddedPages));

@@ -1,17 +1,12 @@
 // Registers made of the entity lists documents carry inside themselves (listPerson … in back or standOff,
 // see xslt/common/registers.xsl): one register per kind of list, one entry per xml:id however many
 // documents carry it. Pure: the documents' transform results in, registers out.
+import { behaviours } from '../read/behaviours.js';
 import type { RegisterEntry } from '../transform/transform-file.js';
 import type { SiteDocument, SiteRegister } from './site-model.js';
 
 /** The kinds of list that become registers, in the order the registers page lists them. */
-export const EMBEDDED_REGISTERS: readonly { list: string; stem: string; title: string }[] = [
-  { list: 'listPerson', stem: 'persons', title: 'Persons' },
-  { list: 'listPlace', stem: 'places', title: 'Places' },
-  { list: 'listOrg', stem: 'organisations', title: 'Organisations' },
-  { list: 'listObject', stem: 'objects', title: 'Objects' },
-  { list: 'listBibl', stem: 'bibliography', title: 'Bibliography' },
-];
+export const EMBEDDED_REGISTERS: readonly { list: string; stem: string; title: string }[] = behaviours().registerLists.map(({ list, stem, title }) => ({ list, stem, title }));
 
 const sameText = (a: string, b: string): boolean => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
 

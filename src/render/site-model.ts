@@ -1,5 +1,6 @@
 // The edition as the site shows it: documents in date order, register entries with every place that
 // mentions them, persons who sent or received documents, and a chronology. Pure: data in, data out.
+import { behaviours, safeId } from '../read/behaviours.js';
 import type { CorrespAction, RegisterEntry, TransformedFile, WitnessInfo } from '../transform/transform-file.js';
 
 export interface SiteDocument {
@@ -123,16 +124,14 @@ export function correspondents(model: SiteModel): Correspondent[] {
   return list;
 }
 
-export function safeFragment(raw: string): string {
-  const cleaned = raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '_');
-  return cleaned === '' ? '_' : cleaned;
-}
+/** An id for a page or fragment, by the one rule of the behaviour table (as te:safe-id in the stylesheets). */
+export const safeFragment = safeId;
 
 export function actionsOf(document: SiteDocument, type: string): CorrespAction[] {
   return document.data.correspondence.filter((a) => a.type === type);
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = behaviours().months;
 
 /** "1951-06-30" → "30 June 1951"; "1951-06" → "June 1951"; other strings unchanged. */
 export function dateLabel(iso: string | undefined): string {

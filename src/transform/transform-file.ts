@@ -2,6 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import SaxonJS from 'saxon-js';
 import { asUtf8Source } from '../read/decode.js';
+import { behavioursParam } from '../read/behaviours.js';
 import type { CompiledStylesheet } from './stylesheet.js';
 
 export interface NameRef {
@@ -97,7 +98,14 @@ export interface TransformParams {
   embeddedRegisters?: string[];
 }
 
-export type TransformOutcome = { ok: true; file: TransformedFile } | { ok: false; message: string; line?: number };
+/** `messages`: what the stylesheets reported, as the text of each xsl:message (see xslt-messages.ts). */
+export type TransformOutcome = { ok: true; file: TransformedFile; messages: string[] } | { ok: false; message: string; messages: string[] };
+
+/** The text of a message SaxonJS delivers (a document node, or a string). */
+function messageText(message: unknown): string {
+  const node = message as { textContent?: unknown } | null;
+  return typeof node?.textContent === 'string' ? node.textContent : String(message);
+}
 
 export function fileUri(absolutePath: string): string {
   return pathToFileURL(absolutePath).href;
@@ -109,6 +117,7 @@ export function fileUri(absolutePath: string): string {
  * path stays its base URI, so relative pointers resolve as before.
  */
 export function transformFile(stylesheet: CompiledStylesheet, absolutePath: string, params: TransformParams, text?: string): TransformOutcome {
+  const messages: string[] = [];
   try {
     const source = text === undefined ? { sourceFileName: absolutePath } : { sourceText: asUtf8Source(text), sourceBaseURI: fileUri(absolutePath) };
     const result = SaxonJS.transform(
@@ -116,14 +125,17 @@ export function transformFile(stylesheet: CompiledStylesheet, absolutePath: stri
         stylesheetInternal: stylesheet.sef,
         ...source,
         destination: 'serialized',
-        stylesheetParams: { base: params.base, files: params.files, sigla: params.sigla, 'witness-order': params.witnessOrder, 'embedded-registers': params.embeddedRegisters ?? [] },
+        deliverMessage: (message: unknown) => {
+          messages.push(messageText(message));
+        },
+        stylesheetParams: { behaviours: behavioursParam(), base: params.base, files: params.files, sigla: params.sigla, 'witness-order': params.witnessOrder, 'embedded-registers': params.embeddedRegisters ?? [] },
       },
       'sync',
     );
-    return { ok: true, file: JSON.parse(String(result.principalResult)) as TransformedFile };
+    return { ok: true, file: JSON.parse(String(result.principalResult)) as TransformedFile, messages };
   } catch (error) {
     const e = error as { message?: string; xsltLineNr?: string; xsltModule?: string; code?: string };
     const where = e.xsltModule ? ` (xslt ${e.xsltModule}:${Number(e.xsltLineNr ?? 0) + 1})` : '';
-    return { ok: false, message: `${e.code ? `${e.code}: ` : ''}${e.message ?? String(error)}${where}` };
+    return { ok: false, message: `${e.code ? `${e.code}: ` : ''}${e.message ?? String(error)}${where}`, messages };
   }
 }

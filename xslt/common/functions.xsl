@@ -7,11 +7,15 @@
 
   <xsl:key name="te:id" match="*[@xml:id]" use="string(@xml:id)"/>
 
-  <!-- An id safe in HTML and in file names: letters, digits, '.', '_' and '-' only. -->
+  <!-- An id safe in HTML and in file names, by the behaviour table's rule (src/transform/behaviours.ts
+       safeId applies the same): decomposed, marks dropped ("Müller" → "Muller"), every run of other
+       characters one '_'. -->
   <xsl:function name="te:safe-id" as="xs:string">
     <xsl:param name="raw" as="xs:string"/>
-    <xsl:variable name="cleaned" as="xs:string" select="replace(normalize-space($raw), '[^A-Za-z0-9._\-]', '_')"/>
-    <xsl:sequence select="if ($cleaned = '') then '_' else $cleaned"/>
+    <xsl:variable name="rule" as="map(*)" select="$behaviours?ids"/>
+    <xsl:variable name="cleaned" as="xs:string" select="replace(replace(normalize-unicode(normalize-space($raw), $rule?normalization), $rule?drop, ''),
+      '[^' || $rule?allowed || ']+', $rule?replacement)"/>
+    <xsl:sequence select="if ($cleaned = '') then $rule?replacement else $cleaned"/>
   </xsl:function>
 
   <!-- The absolute form of a reference made in $context's document, or () when it cannot be resolved. -->
@@ -102,8 +106,7 @@
     <xsl:sequence select="for $w in tokenize(normalize-space($reading/@wit), ' ') return (te:absolute($w, $reading), $w)[1]"/>
   </xsl:function>
 
-  <xsl:variable name="te:months" as="xs:string+"
-    select="('January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December')"/>
+  <xsl:variable name="te:months" as="xs:string+" select="$behaviours?months"/>
 
   <!-- An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) in words: "30 June 1951". -->
   <xsl:function name="te:date-label" as="xs:string">

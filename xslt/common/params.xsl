@@ -8,6 +8,9 @@
   <!-- The keys of the edition's source files (paths from $base): a pointer into one of them becomes a link
        key (edition:PATH#ID), which each output resolves to its own address; a pointer elsewhere, no link. -->
   <xsl:param name="files" as="xs:string*" select="()"/>
+  <!-- The table of TEI element behaviours (tei-behaviours.json beside this file), which the TypeScript reads
+       too: register lists, landmarks, blocks, phrases, milestones, month names, the id rule. -->
+  <xsl:param name="behaviours" as="map(*)" required="yes"/>
   <!-- Absolute URI of each witness (file#id) → its siglum. -->
   <xsl:param name="sigla" as="map(*)" select="map{}"/>
   <!-- Witness keys in the order the edition lists them. -->

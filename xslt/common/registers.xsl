@@ -9,9 +9,8 @@
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:te="urn:x-tei-edition" exclude-result-prefixes="#all">
 
-  <!-- The entries each kind of list holds. -->
-  <xsl:variable name="te:register-kinds" as="map(xs:string, xs:string+)" select="map{
-    'listPerson': ('person', 'personGrp'), 'listPlace': 'place', 'listOrg': 'org', 'listObject': 'object', 'listBibl': ('bibl', 'biblStruct')}"/>
+  <!-- The entries each kind of list holds (the behaviour table's register lists). -->
+  <xsl:variable name="te:register-kinds" as="map(xs:string, xs:string+)" select="map:merge(for $list in map:keys($behaviours?registerLists) return map:entry(string($list), $behaviours?registerLists($list) ! string(.)))"/>
 
   <xsl:function name="te:is-list-kind" as="xs:boolean">
     <xsl:param name="element" as="element()"/>

@@ -13,6 +13,7 @@
   <xsl:import href="../common/numbering.xsl"/>
   <xsl:import href="../common/apparatus-model.xsl"/>
   <xsl:import href="../common/registers.xsl"/>
+  <xsl:import href="../common/diagnostics.xsl"/>
   <xsl:include href="text.xsl"/>
   <xsl:include href="apparatus.xsl"/>
   <xsl:include href="header.xsl"/>
@@ -55,6 +56,9 @@
     <xsl:variable name="text-html" as="node()*">
       <xsl:apply-templates select="$te:text" mode="te:html"/>
     </xsl:variable>
+    <xsl:call-template name="te:report-unknown-elements">
+      <xsl:with-param name="elements" select="$te:text//* except $te:in-registers"/>
+    </xsl:call-template>
     <xsl:sequence select="map{
       'title': $title,
       'subtitle': string(($te:header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub'] ! normalize-space(.))[1]),

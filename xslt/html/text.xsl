@@ -22,12 +22,10 @@
       $node/ancestor-or-self::*[te:is-landmark(.)][1])[1]"/>
   </xsl:function>
 
+  <xsl:variable name="te:landmarks" as="xs:string*" select="$behaviours?landmarks"/>
   <xsl:function name="te:is-landmark" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="exists($element[ancestor::tei:text][self::tei:opener or self::tei:closer or self::tei:head or self::tei:lg
-      or self::tei:postscript or self::tei:trailer or self::tei:byline or self::tei:epigraph or self::tei:argument or self::tei:floatingText
-      or self::tei:list or self::tei:table or self::tei:sp or self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3
-      or self::tei:div4 or self::tei:div5 or self::tei:div6 or self::tei:front or self::tei:back])"/>
+    <xsl:sequence select="exists($element[ancestor::tei:text][namespace-uri() = 'http://www.tei-c.org/ns/1.0'][local-name() = $te:landmarks])"/>
   </xsl:function>
 
   <xsl:function name="te:place-label" as="xs:string">

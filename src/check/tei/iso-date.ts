@@ -1,5 +1,6 @@
 // ISO 8601 / W3C (XML Schema) dates as TEI's att.datable uses them: parsing, calendar checks
 // and the span of days a (possibly partial) date covers. Pure functions.
+import { behaviours } from '../../read/behaviours.js';
 
 export interface DateSpan {
   /** Comparable day keys (year*10000 + month*100 + day); partial dates span their whole period. */
@@ -32,7 +33,7 @@ export function daysInMonth(year: number | undefined, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = behaviours().months;
 
 function checkParts(year: number | undefined, month: number | undefined, day: number | undefined): string | undefined {
   if (month !== undefined && (month < 1 || month > 12)) return `month ${String(month).padStart(2, '0')} does not exist`;
