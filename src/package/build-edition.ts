@@ -54,8 +54,8 @@ export interface BuildPlan {
   epub?: EpubPlan;
   /** Told after each file is transformed (the CLI draws a progress bar on a terminal). */
   onProgress?: (done: number, total: number) => void;
-  /** Told when every output is rendered, before anything is written (tests stop a build there). */
-  onRendered?: (outputs: string[]) => void;
+  /** Told when an output is fully written into the staging folder, before the swap (tests kill a build there). */
+  onStaged?: (output: string) => void;
 }
 
 export type BuildOutput = 'site' | 'apparatus' | 'epub';
@@ -312,8 +312,7 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
       outputs.push({ folder: 'apparatus', files: apparatus });
       written.push(...apparatus.map((o) => `../apparatus/${o.path}`));
     }
-    plan.onRendered?.(outputs.map((o) => o.folder));
-    writeOutputsAtomically(outDirOf(plan), outputs);
+    writeOutputsAtomically(outDirOf(plan), outputs, plan.onStaged);
   } catch (error) {
     return { status: 'failed', report, texts: validation.texts, written: [], failure: describeWriteError(error, displayPath(outDirOf(plan))) };
   }

@@ -79,7 +79,7 @@ function carryOver(from: string, to: string): void {
  * the staging folder in as `outDir`. An error, or the process ending early (SIGINT, SIGTERM), removes the
  * staging folder; a crash leaves it for the next build to remove.
  */
-export function writeOutputsAtomically(outDir: string, outputs: readonly Output[]): void {
+export function writeOutputsAtomically(outDir: string, outputs: readonly Output[], onStaged?: (folder: string) => void): void {
   const target = path.resolve(outDir);
   const temporary = stagingFolder(target);
   const staged = path.join(temporary, path.basename(target));
@@ -104,6 +104,7 @@ export function writeOutputsAtomically(outDir: string, outputs: readonly Output[
         mkdirSync(path.dirname(destination), { recursive: true });
         renameSync(m.from, destination);
       }
+      onStaged?.(output.folder);
     }
     const replaced = new Set(outputs.map((o) => o.folder));
     const hadPrevious = existsSync(target);

@@ -168,3 +168,28 @@ describe('a full or read-only disk', () => {
     }
   });
 });
+
+describe('one swap for every output', () => {
+  it('a build killed once its site is written leaves all of the output folder as it was, and the next build cleans up', async () => {
+    const out = previousBuild('killed-after-site');
+    const before = treeDigest(out);
+    const script = `
+      import { buildEdition } from ${JSON.stringify(path.resolve('lib/package/build-edition.js'))};
+      await buildEdition({ mode: 'paths', documents: [${JSON.stringify(clean)}], registers: [], siteDir: ${JSON.stringify(path.join(out, 'site'))},
+        schematron: [], ruleLevels: {}, strict: false, dateFrom: ${JSON.stringify(path.dirname(clean))},
+        onStaged: (output) => { if (output === 'site') process.kill(process.pid, 'SIGKILL'); } });`;
+    let signal = '';
+    try {
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], { stdio: 'pipe' });
+    } catch (error) {
+      signal = String((error as { signal?: string }).signal);
+    }
+    expect(signal).toBe('SIGKILL');
+    expect(treeDigest(out)).toBe(before);
+    // The staging folder of the killed build is still there; the next build removes it.
+    expect(strayEntries(out).length).toBeGreaterThan(0);
+    const again = runChild(['build', clean, '--out', out, '--quiet']);
+    expect(again.status, again.stderr).toBe(0);
+    expect(strayEntries(out)).toEqual([]);
+  });
+});
