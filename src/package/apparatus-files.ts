@@ -2,13 +2,26 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderApparatus, type OutputFile } from '../render/apparatus/apparatus-output.js';
+import { addressOf, parseLinkKey, resolveKeysInHtml } from '../render/link-keys.js';
+import { siteLinkTargets } from '../render/site-links.js';
 import type { SiteModel } from '../render/site-model.js';
 import { documentApparatus } from '../transform/apparatus/from-transform.js';
 import { packageRoot } from '../transform/package-root.js';
 
-/** `sourceRoot`: the folder that holds every source; witness keys in the JSON are paths from it. */
-export function apparatusFiles(model: SiteModel, sourceRoot: string): OutputFile[] {
+/**
+ * `sourceRoot`: the folder that holds every source; witness keys in the JSON are paths from it. The JSON
+ * keeps the model's link keys; in the HTML they lead to the site beside it (../site/).
+ */
+export function apparatusFiles(model: SiteModel, sourceRoot: string): { files: OutputFile[]; unresolved: string[] } {
   const schema = readFileSync(path.join(packageRoot, 'schema', 'apparatus.schema.json'), 'utf8');
   const documents = model.documents.map((d) => documentApparatus(d.data, d.page, sourceRoot));
-  return renderApparatus(model.title, model.lang, documents, schema);
+  const targets = siteLinkTargets(model);
+  const unresolved: string[] = [];
+  const files = renderApparatus(model.title, model.lang, documents, schema).map((f) => {
+    if (!f.path.endsWith('.html')) return f;
+    const resolved = resolveKeysInHtml(f.content, (href) => addressOf(parseLinkKey(href), targets, '../site/'));
+    unresolved.push(...resolved.unresolved);
+    return { path: f.path, content: resolved.html };
+  });
+  return { files, unresolved };
 }

@@ -308,7 +308,8 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
       written.push(...epub.map((o) => `../epub/${o.path}`));
     }
     if (wants('apparatus')) {
-      const apparatus = apparatusFiles(model, sourceRoot);
+      const { files: apparatus, unresolved } = apparatusFiles(model, sourceRoot);
+      for (const key of unresolved) diagnostics.push(unresolvedLink(key, 'the standalone apparatus'));
       outputs.push({ folder: 'apparatus', files: apparatus });
       written.push(...apparatus.map((o) => `../apparatus/${o.path}`));
     }
