@@ -24,7 +24,15 @@ export interface EditionConfig {
   identifier?: string;
   /** EPUB options: notes as footnotes (pop-up asides) or as endnotes at the end of each document. */
   epub?: { notes: 'footnotes' | 'endnotes' };
+  /** The printed edition's page: size, margins (mm) and base font size (pt); defaults A4, the engine's margins, 11 pt. */
+  print?: PrintOptions;
   rules: Record<string, RuleLevel>;
+}
+
+export interface PrintOptions {
+  pageSize?: 'A4' | 'Letter';
+  fontSize?: number;
+  margins?: Partial<Record<'top' | 'bottom' | 'inner' | 'outer', number>>;
 }
 
 export const CONFIG_FILE_NAME = 'edition.config.json';

@@ -4,12 +4,12 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { findRule, type RuleLevel } from '../diagnostics/rules.js';
-import type { EditionConfig } from './edition-config.js';
+import type { EditionConfig, PrintOptions } from './edition-config.js';
 import { outputFolderProblem } from './output-folder.js';
 
 export type ConfigResult = { ok: true; config: EditionConfig } | { ok: false; diagnostics: Diagnostic[] };
 
-type Kind = 'string' | 'string[]' | 'rules' | 'epub';
+type Kind = 'string' | 'string[]' | 'rules' | 'epub' | 'print';
 interface KeySpec {
   kind: Kind;
   required: boolean;
@@ -30,6 +30,7 @@ const KEYS: Record<string, KeySpec> = {
   out: { kind: 'string', required: false, help: 'the output folder, e.g. "dist"' },
   identifier: { kind: 'string', required: false, help: 'the book\u2019s identifier, a URI fixed once, e.g. "urn:uuid:…"' },
   epub: { kind: 'epub', required: false, help: 'EPUB options, e.g. {"notes": "endnotes"}' },
+  print: { kind: 'print', required: false, help: 'printed edition options, e.g. {"pageSize": "Letter", "fontSize": 10.5, "margins": {"inner": 25}}' },
   rules: { kind: 'rules', required: false, help: 'rule levels, e.g. {"tei/name-unlinked": "off"}' },
 };
 
@@ -58,6 +59,24 @@ function closest(word: string, options: string[]): string | undefined {
     if (dd < bestD) (best = o), (bestD = dd);
   }
   return best;
+}
+
+/** What is wrong with the "print" options, or undefined. Sizes: margins in millimetres, the font size in points. */
+export function printOptionsProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'must be an object like {"pageSize": "A4"}';
+  const v = value as Record<string, unknown>;
+  const unknown = Object.keys(v).find((k) => !['pageSize', 'fontSize', 'margins'].includes(k));
+  if (unknown) return `has an unknown key "${unknown}" (known: pageSize, fontSize, margins)`;
+  if (v.pageSize !== undefined && v.pageSize !== 'A4' && v.pageSize !== 'Letter') return 'pageSize must be "A4" or "Letter"';
+  if (v.fontSize !== undefined && (typeof v.fontSize !== 'number' || v.fontSize < 6 || v.fontSize > 20)) return 'fontSize must be a number of points from 6 to 20';
+  if (v.margins !== undefined) {
+    if (typeof v.margins !== 'object' || v.margins === null || Array.isArray(v.margins)) return 'margins must be an object like {"top": 24, "inner": 28}';
+    for (const [k, m] of Object.entries(v.margins as Record<string, unknown>)) {
+      if (!['top', 'bottom', 'inner', 'outer'].includes(k)) return `margins has an unknown side "${k}" (known: top, bottom, inner, outer)`;
+      if (typeof m !== 'number' || m < 5 || m > 80) return `margins.${k} must be a number of millimetres from 5 to 80`;
+    }
+  }
+  return undefined;
 }
 
 export function loadConfig(configPath: string, displayName: string = configPath): ConfigResult {
@@ -140,6 +159,11 @@ export function loadConfig(configPath: string, displayName: string = configPath)
       }
       continue;
     }
+    if (spec.kind === 'print') {
+      const problem = printOptionsProblem(value);
+      if (problem) diagnostics.push(at('config/wrong-type', `"print" ${problem}`, line));
+      continue;
+    }
     if (key === 'identifier' && typeof value === 'string' && !/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(value)) {
       diagnostics.push(at('config/wrong-type', `"identifier" must be a URI, e.g. "urn:uuid:…" (got "${value}")`, line));
     }
@@ -181,6 +205,7 @@ export function loadConfig(configPath: string, displayName: string = configPath)
     schematron: ((obj.schematron as string[] | undefined) ?? []).map(abs),
     out: abs((obj.out as string | undefined) ?? 'dist'),
     ...(obj.identifier === undefined ? {} : { identifier: obj.identifier as string }),
+    ...(obj.print === undefined ? {} : { print: obj.print as PrintOptions }),
     ...(obj.epub === undefined ? {} : { epub: { notes: ((obj.epub as { notes?: 'footnotes' | 'endnotes' }).notes ?? 'footnotes') } }),
     rules: (obj.rules as Record<string, RuleLevel> | undefined) ?? {},
   };

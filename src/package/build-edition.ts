@@ -1,7 +1,7 @@
 // The whole build, in one place: check → transform → render → package. Checking ends it when there are
 // errors, before anything is written; every output is then rendered from the same transform results and
 // written in one swap (write-outputs.ts). What a result means for the exit code is the CLI's to decide.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { runValidation, type PlannedFile } from '../check/run-validation.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -16,7 +16,10 @@ import type { XmlElement } from '../read/tree.js';
 import { renderSite } from '../render/pages.js';
 import { EMBEDDED_REGISTERS, embeddedRegisters } from '../render/embedded-registers.js';
 import { collectMentions, indexEntries, sharedSeries, sortDocuments, type SiteDocument, type SiteModel, type SiteRegister } from '../render/site-model.js';
-import { sourceDate } from '../render/source-date.js';
+import { sourceDate, sourceInstant } from '../render/source-date.js';
+import { documentApparatus } from '../transform/apparatus/from-transform.js';
+import type { PrintOptions } from '../config/edition-config.js';
+import { renderPrint } from './print-output.js';
 import { packageRoot } from '../transform/package-root.js';
 import { loadStylesheet } from '../transform/stylesheet.js';
 import { fileUri, transformFile, type TransformedFile, type TransformParams } from '../transform/transform-file.js';
@@ -24,7 +27,7 @@ import { outputFolderProblem } from '../config/output-folder.js';
 import { acquireBuildLock } from './build-lock.js';
 import { onExit } from './exit-cleanup.js';
 import { describeWriteError } from './write-error.js';
-import { renderEpub, type EpubPlan } from './epub/epub-output.js';
+import { renderEpub, type EpubPlan } from './epub-output.js';
 import { apparatusFiles } from './apparatus-files.js';
 import { removeStaleTemporaries, writeOutputsAtomically, type Output } from './write-outputs.js';
 
@@ -52,14 +55,18 @@ export interface BuildPlan {
   only?: readonly BuildOutput[];
   /** The EPUB's identifier and note placement (from the config). */
   epub?: EpubPlan;
+  /** The printed edition's page size, margins and font size (from the config). */
+  print?: PrintOptions;
   /** Told after each file is transformed (the CLI draws a progress bar on a terminal). */
   onProgress?: (done: number, total: number) => void;
   /** Told when an output is fully written into the staging folder, before the swap (tests kill a build there). */
   onStaged?: (output: string) => void;
 }
 
-export type BuildOutput = 'site' | 'apparatus' | 'epub';
-export const BUILD_OUTPUTS: readonly BuildOutput[] = ['site', 'apparatus', 'epub'];
+export type BuildOutput = 'site' | 'apparatus' | 'epub' | 'print';
+export const BUILD_OUTPUTS: readonly BuildOutput[] = ['site', 'apparatus', 'epub', 'print'];
+/** What a build makes when not told (--only): every output but print, which lays out a book in Chromium and is asked for by name. */
+export const DEFAULT_OUTPUTS: readonly BuildOutput[] = ['site', 'apparatus', 'epub'];
 
 /**
  * How a build ended: `built` (everything written), `invalid` (the sources have errors; nothing written),
@@ -247,7 +254,7 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
   const witnesses = front?.witnesses ?? [];
   const sigla: Record<string, string> = {};
   for (const w of witnesses) sigla[w.key] = w.siglum;
-  const params: TransformParams = { base, files: fileKeys, sigla, witnessOrder: witnesses.map((w) => w.key) };
+  const params: TransformParams = { base, files: fileKeys, sigla, witnessOrder: witnesses.map((w) => w.key), outputs: [...(plan.only ?? DEFAULT_OUTPUTS)] };
   const documentParams: TransformParams = { ...params, embeddedRegisters: Object.keys(embeddedPages) };
 
   const total = documentSources.length + registerSources.length;
@@ -291,9 +298,10 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
     mentions: collectMentions(sorted),
     entries: indexEntries(registers),
   };
-  const wants = (o: BuildOutput): boolean => plan.only === undefined || plan.only.includes(o);
+  const wants = (o: BuildOutput): boolean => (plan.only ?? DEFAULT_OUTPUTS).includes(o);
   const outputs: Output[] = [];
   const written: string[] = [];
+  let pending: string | undefined;
   try {
     if (wants('site')) {
       const { pages: site, unresolved } = resolveSiteLinks(renderSite(model), model);
@@ -313,9 +321,23 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
       outputs.push({ folder: 'apparatus', files: apparatus });
       written.push(...apparatus.map((o) => `../apparatus/${o.path}`));
     }
+    if (wants('print')) {
+      const instant = sourceInstant(plan.dateFrom, validation.sources.map((s) => s.absolutePath));
+      const documents = model.documents.map((d) => documentApparatus(d.data, d.page, sourceRoot));
+      const print = await renderPrint(model, documents, plan.print, instant, outDirOf(plan));
+      pending = print.pending;
+      diagnostics.push(...applyRuleLevels(print.diagnostics, plan.ruleLevels));
+      for (const key of print.unresolved) diagnostics.push(unresolvedLink(key, 'the printed edition'));
+      if (!print.output) return { status: 'failed', report, texts: validation.texts, written: [] };
+      outputs.push(print.output);
+      written.push(...print.output.files.map((f) => `../print/${f.path}`), ...(print.output.move ?? []).map((m) => `../print/${m.to}`));
+    }
     writeOutputsAtomically(outDirOf(plan), outputs, plan.onStaged);
   } catch (error) {
     return { status: 'failed', report, texts: validation.texts, written: [], failure: describeWriteError(error, displayPath(outDirOf(plan))) };
+  } finally {
+    // A PDF laid out for a build that did not swap it in.
+    if (pending !== undefined) rmSync(pending, { force: true });
   }
   return { status: 'built', report, texts: validation.texts, written };
 }

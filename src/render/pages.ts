@@ -1,6 +1,8 @@
 // Every page of the site as {path, content}: the stylesheet's fragments placed in the page shells.
 import { documentJsonLd, documentMeta, jsonLd, pageUrl, siteMeta } from './metadata.js';
 import { searchIndexScript, searchUnits } from './search-index.js';
+import { siteOptions, siteSections } from './apparatus/render-entries.js';
+import { documentApparatus, entryLanguages } from '../transform/apparatus/from-transform.js';
 import { actionsOf, correspondents, dateLabel, safeFragment, type SiteDocument, type SiteModel } from './site-model.js';
 import { renderTemplate } from './templates.js';
 
@@ -97,14 +99,17 @@ function documentPage(model: SiteModel, document: SiteDocument, index: number): 
   const prev = model.documents[index - 1];
   const next = model.documents[index + 1];
   const cite = citation(model, document);
+  // The notes and apparatus under the text, from the apparatus model (the same renderer as dist/apparatus and the EPUB).
+  const apparatus = siteSections(documentApparatus(d, document.page), siteOptions(entryLanguages(d)));
   const body = renderTemplate('document', {
     title: d.title || document.page,
     number: d.number,
     date: d.date.when ? dateLabel(d.date.when) + (d.date.to ? `–${dateLabel(d.date.to)}` : '') : '',
     when: d.date.when,
     text: d.html.text,
-    notes: d.html.notes,
-    apparatus: d.html.apparatus,
+    notes: apparatus.notes,
+    apparatus: apparatus.apparatus,
+    critical: apparatus.critical,
     metadata: d.html.metadata,
     witnesses: witnessesOf(model, document),
     prev: prev ? documentLink(document.page, prev) : undefined,

@@ -74,7 +74,12 @@ export interface TransformedFile {
   number: string;
   date: { when?: string; to?: string; label?: string };
   correspondence: CorrespAction[];
-  html: { text: string; notes: string; apparatus: string; metadata: string };
+  /**
+   * `text`: the document's text as the site shows it; `book` and `print`: as the EPUB and the printed edition
+   * show it ('' unless the build makes them); `source`: the source description of the header; the rest is
+   * shared by every output.
+   */
+  html: { text: string; book: string; print: string; notes: string; apparatus: string; metadata: string; source: string };
   witnessesUsed: string[];
   witnesses: WitnessInfo[];
   mentions: Mention[];
@@ -96,6 +101,8 @@ export interface TransformParams {
   witnessOrder: string[];
   /** Kinds of entity list (listPerson …) whose entries join a register when documents carry them in back or standOff. */
   embeddedRegisters?: string[];
+  /** The outputs the build makes: the text is rendered for each that needs its own (default: the site only). */
+  outputs?: string[];
 }
 
 /** `messages`: what the stylesheets reported, as the text of each xsl:message (see xslt-messages.ts). */
@@ -128,7 +135,7 @@ export function transformFile(stylesheet: CompiledStylesheet, absolutePath: stri
         deliverMessage: (message: unknown) => {
           messages.push(messageText(message));
         },
-        stylesheetParams: { behaviours: behavioursParam(), base: params.base, files: params.files, sigla: params.sigla, 'witness-order': params.witnessOrder, 'embedded-registers': params.embeddedRegisters ?? [] },
+        stylesheetParams: { behaviours: behavioursParam(), base: params.base, files: params.files, sigla: params.sigla, 'witness-order': params.witnessOrder, 'embedded-registers': params.embeddedRegisters ?? [], outputs: params.outputs ?? ['site'] },
       },
       'sync',
     );

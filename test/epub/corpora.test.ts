@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildEdition } from '../../src/package/build-edition.js';
-import { PART_LIMIT } from '../../src/package/epub/split.js';
+import { PART_LIMIT } from '../../src/render/epub/split.js';
 import { hasShared, sharedDir } from '../helpers/paths.js';
 import { temporaryFolder } from '../build/support/build.js';
 import { bookLinks, documentParts, walk } from './support/book.js';

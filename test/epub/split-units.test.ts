@@ -1,8 +1,8 @@
 // The cutting of a text into parts, on small trees: where a part may begin, what stays whole, and how
 // links find the part that holds their target.
 import { describe, expect, it } from 'vitest';
-import { el, elements, parseHtml, serialise, textOf, type Element, type Node } from '../../src/package/epub/dom.js';
-import { redirectIntoParts, splitText } from '../../src/package/epub/split.js';
+import { el, elements, parseHtml, serialise, textOf, type Element, type Node } from '../../src/render/epub/dom.js';
+import { redirectIntoParts, splitText } from '../../src/render/epub/split.js';
 
 const words = (n: number, w = 'word'): string => Array.from({ length: n }, () => w).join(' ');
 const division = (id: string, ...children: Node[]): Element => el('section', { class: 'div', id }, children);

@@ -294,6 +294,7 @@
       <xsl:variable name="n" as="xs:integer" select="te:number('note', .)"/>
       <xsl:sequence select="map:merge((te:entry-base(., 'explanatory', $n, 'note', string($n)), map{
         'anchorText': te:note-anchor(.),
+        'lang': string((ancestor-or-self::*[@xml:lang][ancestor::tei:text])[last()]/@xml:lang),
         'note': map{'html': te:serialise(te:html-of(node())), 'text': normalize-space(string-join(te:plain-of(node()), ''))}}), map{'duplicates': 'use-last'})"/>
     </xsl:for-each>
     <xsl:for-each select="$text//*[te:is-textual(.)]">
@@ -320,10 +321,10 @@
           'sigla': array{ tokenize(normalize-space($r/@wit), ' ') ! te:siglum(., $r) },
           'sources': array{ tokenize(normalize-space($r/@source), ' ') },
           'type': string($r/@type),
-          'resp': string($r/@resp),
+          'resp': te:resp-label($r),
           'segments': array{ te:segments($r/node()) }} },
         'resp': string(($base[self::tei:lem] ! te:resp-label(.))[1]),
-        'note': map{'html': te:serialise(te:html-of($details/node())), 'text': normalize-space(string-join($details ! string(.), ' '))}}), map{'duplicates': 'use-last'})"/>
+        'note': map{'html': te:serialise(te:app-note-html(.)), 'text': normalize-space(string-join($details ! string(.), ' '))}}), map{'duplicates': 'use-last'})"/>
     </xsl:for-each>
   </xsl:function>
 
@@ -360,9 +361,23 @@
     <span class="tn-text">{$text}</span>
   </xsl:function>
 
-  <!-- A reading as HTML for the apparatus: its text without line numbers or markers. -->
+  <!-- A reading as HTML for the apparatus: its text without line numbers, with the markers of the notes,
+       interventions and apps in it that the reading text does not show (te:marker-here): its entry prints them. -->
   <xsl:function name="te:reading-html" as="node()*">
     <xsl:param name="r" as="element()"/>
-    <xsl:apply-templates select="$r/node()" mode="te:html"><xsl:with-param name="in-apparatus" select="true()" tunnel="yes"/></xsl:apply-templates>
+    <xsl:apply-templates select="$r/node()" mode="te:html">
+      <xsl:with-param name="in-apparatus" select="true()" tunnel="yes"/>
+      <xsl:with-param name="entry-app" select="$r/ancestor::tei:app[1]" tunnel="yes"/>
+    </xsl:apply-templates>
+  </xsl:function>
+
+  <!-- What an app says beside its readings, as HTML: the details of its witnesses, and the markers of the notes
+       standing in it (their entries are printed with the app's). -->
+  <xsl:function name="te:app-note-html" as="node()*">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:apply-templates select="$app/tei:witDetail/node() | $app/tei:note" mode="te:html">
+      <xsl:with-param name="in-apparatus" select="true()" tunnel="yes"/>
+      <xsl:with-param name="entry-app" select="$app" tunnel="yes"/>
+    </xsl:apply-templates>
   </xsl:function>
 </xsl:stylesheet>

@@ -11,6 +11,9 @@
   <!-- The table of TEI element behaviours (tei-behaviours.json beside this file), which the TypeScript reads
        too: register lists, landmarks, blocks, phrases, milestones, month names, the id rule. -->
   <xsl:param name="behaviours" as="map(*)" required="yes"/>
+  <!-- The outputs the build makes ('site', 'epub', 'print' …): the text is rendered for each that needs its
+       own rendering, and only for those. -->
+  <xsl:param name="outputs" as="xs:string*" select="'site'"/>
   <!-- Absolute URI of each witness (file#id) → its siglum. -->
   <xsl:param name="sigla" as="map(*)" select="map{}"/>
   <!-- Witness keys in the order the edition lists them. -->

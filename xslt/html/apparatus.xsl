@@ -42,7 +42,7 @@
     <sup class="appref ed"><a id="appref-{$n}" href="#app-{$n}" data-entry="app-{$n}" data-number="{$n}" aria-label="Variant {$n}, line {te:line-of($app)}">°</a></sup>
   </xsl:function>
 
-  <xsl:template match="tei:app" mode="te:html">
+  <xsl:template match="tei:app" mode="te:html te:site te:book te:print">
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="entry-app" as="element()?" select="()" tunnel="yes"/>
     <xsl:variable name="n" as="xs:integer" select="te:number('app', .)"/>
@@ -68,15 +68,15 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:lem | tei:rdg | tei:rdgGrp" mode="te:html">
+  <xsl:template match="tei:lem | tei:rdg | tei:rdgGrp" mode="te:html te:site te:book te:print">
     <xsl:apply-templates mode="#current"/>
   </xsl:template>
-  <xsl:template match="tei:wit | tei:witDetail" mode="te:html">
+  <xsl:template match="tei:wit | tei:witDetail" mode="te:html te:site te:book te:print">
     <span class="{local-name()} ed"><xsl:apply-templates mode="#current"/></span>
   </xsl:template>
 
   <!-- A textual intervention: its own rendering, then its lettered marker (after the link, inside a link). -->
-  <xsl:template match="tei:text//*[te:is-textual(.)]" mode="te:html" priority="5">
+  <xsl:template match="tei:text//*[te:is-textual(.)]" mode="te:html te:site te:book te:print" priority="5">
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="entry-app" as="element()?" select="()" tunnel="yes"/>

@@ -14,10 +14,15 @@
   <xsl:import href="../common/apparatus-model.xsl"/>
   <xsl:import href="../common/registers.xsl"/>
   <xsl:import href="../common/diagnostics.xsl"/>
+
   <xsl:include href="text.xsl"/>
   <xsl:include href="apparatus.xsl"/>
   <xsl:include href="header.xsl"/>
   <xsl:include href="plain.xsl"/>
+  <xsl:include href="../common/one-witness.xsl"/>
+  <xsl:include href="site.xsl"/>
+  <xsl:include href="../epub/book.xsl"/>
+  <xsl:include href="../print/print.xsl"/>
 
   <xsl:output method="json" indent="no"/>
 
@@ -54,7 +59,20 @@
       $te:header/tei:profileDesc/tei:creation//tei:date, $te:header/tei:fileDesc/tei:sourceDesc//tei:date, $te:text//tei:docDate,
       $te:text//tei:dateline//tei:date)[(@when, @from, @notBefore)][1]"/>
     <xsl:variable name="text-html" as="node()*">
-      <xsl:apply-templates select="$te:text" mode="te:html"/>
+      <xsl:apply-templates select="$te:text" mode="te:site"/>
+    </xsl:variable>
+    <!-- The same text for the book and for print, each in its own mode, only when the build makes them. -->
+    <xsl:variable name="book-html" as="node()*">
+      <xsl:if test="$outputs = 'epub'">
+        <xsl:sequence select="te:witness-shown()"/>
+        <xsl:apply-templates select="$te:text" mode="te:book"/>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:variable name="print-html" as="node()*">
+      <xsl:if test="$outputs = 'print'">
+        <xsl:variable name="rendered" as="node()*"><xsl:apply-templates select="$te:text" mode="te:print"/></xsl:variable>
+        <xsl:sequence select="te:witness-shown(), te:print-places($rendered)"/>
+      </xsl:if>
     </xsl:variable>
     <xsl:call-template name="te:report-unknown-elements">
       <xsl:with-param name="elements" select="$te:text//* except $te:in-registers"/>
@@ -78,9 +96,12 @@
           'date': string(($action/tei:date/(@when, @from))[1])}},
       'html': map{
         'text': te:serialise(if ($te:parallel) then te:witness-reading-of($text-html) else $text-html),
+        'book': te:serialise($book-html),
+        'print': te:serialise($print-html),
         'notes': te:serialise(te:notes-list()),
         'apparatus': te:serialise(te:apparatus-sections()),
-        'metadata': te:serialise(te:metadata-panel-of())},
+        'metadata': te:serialise(te:metadata-panel-of()),
+        'source': te:serialise(te:html-of($te:header/tei:fileDesc/tei:sourceDesc[normalize-space()]/node()))},
       'witnessesUsed': array{$te:document-witnesses},
       'witnesses': array{
         for $w in $te:tei//tei:listWit//tei:witness[@xml:id] return map{

@@ -40,7 +40,7 @@
   <!-- ===== structure ===== -->
   <!-- An element in another language: what it becomes says so (lang), whatever template made it; the
        edition's own markers (class "ed") excepted. -->
-  <xsl:template match="tei:text//*[@xml:lang]" mode="te:html te:notes" priority="10">
+  <xsl:template match="tei:text//*[@xml:lang]" mode="te:html te:site te:book te:print te:notes" priority="10">
     <xsl:variable name="lang" as="xs:string" select="string(@xml:lang)"/>
     <xsl:variable name="made" as="node()*"><xsl:next-match/></xsl:variable>
     <xsl:for-each select="$made">
@@ -52,24 +52,24 @@
       </xsl:choose>
     </xsl:for-each>
   </xsl:template>
-  <xsl:template match="tei:text | tei:group" mode="te:html">
+  <xsl:template match="tei:text | tei:group" mode="te:html te:site te:book te:print">
     <xsl:apply-templates mode="#current"/>
   </xsl:template>
-  <xsl:template match="tei:front | tei:body | tei:back" mode="te:html">
+  <xsl:template match="tei:front | tei:body | tei:back" mode="te:html te:site te:book te:print">
     <div class="{local-name()}">
       <xsl:if test="te:is-landmark(.)"><xsl:attribute name="id" select="te:anchor(.)"/></xsl:if>
       <xsl:apply-templates mode="#current"/>
     </div>
   </xsl:template>
 
-  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6" mode="te:html">
+  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6" mode="te:html te:site te:book te:print">
     <section class="div{@type ! (' div-' || te:safe-id(.))}">
       <xsl:if test="@xml:id or te:is-landmark(.)"><xsl:attribute name="id" select="te:anchor(.)"/></xsl:if>
       <xsl:apply-templates mode="#current"/>
     </section>
   </xsl:template>
 
-  <xsl:template match="tei:head" mode="te:html">
+  <xsl:template match="tei:head" mode="te:html te:site te:book te:print">
     <xsl:variable name="depth" as="xs:integer" select="min((6, 1 + count(ancestor::*[self::tei:div or starts-with(local-name(), 'div') or self::tei:list or self::tei:lg or self::tei:table or self::tei:floatingText])))"/>
     <xsl:element name="{if (parent::tei:list or parent::tei:table or parent::tei:lg or parent::tei:figure) then 'p' else 'h' || max((2, $depth + 1))}">
       <xsl:attribute name="class" select="'head'"/>
@@ -78,7 +78,7 @@
     </xsl:element>
   </xsl:template>
 
-  <xsl:template match="tei:p | tei:ab" mode="te:html">
+  <xsl:template match="tei:p | tei:ab" mode="te:html te:site te:book te:print">
     <xsl:variable name="numbered" as="xs:boolean" select="exists(self::tei:p[ancestor::tei:text][not(ancestor::tei:note)])"/>
     <p class="{local-name()}">
       <xsl:if test="$numbered or @xml:id"><xsl:attribute name="id" select="te:anchor(.)"/></xsl:if>
@@ -92,28 +92,28 @@
   <xsl:template match="tei:opener | tei:closer | tei:address | tei:addrLine | tei:salute | tei:signed | tei:dateline
                        | tei:postscript | tei:argument | tei:epigraph | tei:byline | tei:docAuthor | tei:docImprint
                        | tei:titlePage | tei:docTitle | tei:titlePart | tei:trailer | tei:sp | tei:stage[not(ancestor::tei:p)]
-                       | tei:speaker | tei:lg | tei:l | tei:label[not(ancestor::tei:p)]" mode="te:html">
+                       | tei:speaker | tei:lg | tei:l | tei:label[not(ancestor::tei:p)]" mode="te:html te:site te:book te:print">
     <div class="{local-name()}">
       <xsl:if test="@xml:id or te:is-landmark(.)"><xsl:attribute name="id" select="te:anchor(.)"/></xsl:if>
       <xsl:apply-templates mode="#current"/>
     </div>
   </xsl:template>
 
-  <xsl:template match="tei:floatingText" mode="te:html">
+  <xsl:template match="tei:floatingText" mode="te:html te:site te:book te:print">
     <blockquote class="floatingText{@type ! (' ft-' || te:safe-id(.))}">
       <xsl:if test="@xml:id or te:is-landmark(.)"><xsl:attribute name="id" select="te:anchor(.)"/></xsl:if>
       <xsl:apply-templates mode="#current"/>
     </blockquote>
   </xsl:template>
-  <xsl:template match="tei:floatingText/tei:body" mode="te:html" priority="1">
+  <xsl:template match="tei:floatingText/tei:body" mode="te:html te:site te:book te:print" priority="1">
     <xsl:apply-templates mode="#current"/>
   </xsl:template>
 
-  <xsl:template match="tei:quote[tei:p or tei:lg or tei:l]" mode="te:html">
+  <xsl:template match="tei:quote[tei:p or tei:lg or tei:l]" mode="te:html te:site te:book te:print">
     <blockquote class="quote"><xsl:apply-templates mode="#current"/></blockquote>
   </xsl:template>
 
-  <xsl:template match="tei:list" mode="te:html">
+  <xsl:template match="tei:list" mode="te:html te:site te:book te:print">
     <xsl:element name="{if (@type = ('ordered', 'numbered') or @rend = 'numbered') then 'ol' else 'ul'}">
       <xsl:attribute name="class" select="'list'"/>
       <xsl:attribute name="id" select="te:anchor(.)"/>
@@ -126,26 +126,26 @@
       </xsl:for-each>
     </xsl:element>
   </xsl:template>
-  <xsl:template match="tei:list/tei:head" mode="te:html" priority="1">
+  <xsl:template match="tei:list/tei:head" mode="te:html te:site te:book te:print" priority="1">
     <li class="list-head" id="{te:anchor(.)}"><xsl:apply-templates mode="#current"/></li>
   </xsl:template>
-  <xsl:template match="tei:item" mode="te:html">
+  <xsl:template match="tei:item" mode="te:html te:site te:book te:print">
     <li><xsl:apply-templates mode="#current"/></li>
   </xsl:template>
 
-  <xsl:template match="tei:table" mode="te:html">
+  <xsl:template match="tei:table" mode="te:html te:site te:book te:print">
     <table class="table" id="{te:anchor(.)}">
       <xsl:apply-templates select="tei:head" mode="#current"/>
       <tbody><xsl:apply-templates select="* except tei:head" mode="#current"/></tbody>
     </table>
   </xsl:template>
-  <xsl:template match="tei:table/tei:head" mode="te:html" priority="1">
+  <xsl:template match="tei:table/tei:head" mode="te:html te:site te:book te:print" priority="1">
     <caption id="{te:anchor(.)}"><xsl:apply-templates mode="#current"/></caption>
   </xsl:template>
-  <xsl:template match="tei:row" mode="te:html"><tr><xsl:apply-templates mode="#current"/></tr></xsl:template>
-  <xsl:template match="tei:cell" mode="te:html"><td><xsl:apply-templates mode="#current"/></td></xsl:template>
+  <xsl:template match="tei:row" mode="te:html te:site te:book te:print"><tr><xsl:apply-templates mode="#current"/></tr></xsl:template>
+  <xsl:template match="tei:cell" mode="te:html te:site te:book te:print"><td><xsl:apply-templates mode="#current"/></td></xsl:template>
 
-  <xsl:template match="tei:lb" mode="te:html">
+  <xsl:template match="tei:lb" mode="te:html te:site te:book te:print">
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <br/>
     <xsl:variable name="line" as="xs:integer?" select="if ($in-apparatus) then () else map:get($te:lines, 'l ' || generate-id())"/>
@@ -158,7 +158,7 @@
     <span class="ln ed" id="line-{$line}" data-line="{$line}"><xsl:if test="$line mod 5 = 0">{$line}</xsl:if></span>
   </xsl:function>
 
-  <xsl:template match="text()" mode="te:html">
+  <xsl:template match="text()" mode="te:html te:site te:book te:print">
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="breaks" as="xs:integer*" select="if ($in-apparatus) then () else map:get($te:lines, 't ' || generate-id())"/>
     <xsl:choose>
@@ -178,29 +178,29 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <xsl:template match="tei:milestone[@unit = 'paragraph']" mode="te:html">
+  <xsl:template match="tei:milestone[@unit = 'paragraph']" mode="te:html te:site te:book te:print">
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:choose>
       <xsl:when test="$in-apparatus"><span class="para-mark" title="new paragraph">¶</span></xsl:when>
       <xsl:otherwise><br class="para-break"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <xsl:template match="tei:pb" mode="te:html">
+  <xsl:template match="tei:pb" mode="te:html te:site te:book te:print">
     <span class="pb ed" aria-label="page {@n}">{if (@n) then '[' || @n || ']' else '|'}</span>
   </xsl:template>
-  <xsl:template match="tei:cb | tei:milestone | tei:anchor" mode="te:html">
+  <xsl:template match="tei:cb | tei:milestone | tei:anchor" mode="te:html te:site te:book te:print">
     <xsl:if test="@xml:id"><span id="{te:safe-id(@xml:id)}"/></xsl:if>
     <!-- These are empty in valid TEI; real files sometimes put text in them, which is kept. -->
     <xsl:apply-templates mode="#current"/>
   </xsl:template>
 
   <!-- Space the source leaves (often between words an encoder kept apart with elements): a space. -->
-  <xsl:template match="tei:space" mode="te:html">
+  <xsl:template match="tei:space" mode="te:html te:site te:book te:print">
     <xsl:text> </xsl:text>
   </xsl:template>
 
   <!-- ===== phrases ===== -->
-  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:geogName | tei:rs | tei:name | tei:objectName" mode="te:html">
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:geogName | tei:rs | tei:name | tei:objectName" mode="te:html te:site te:book te:print">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="entry-app" as="element()?" select="()" tunnel="yes"/>
@@ -237,7 +237,7 @@
     </xsl:for-each>
   </xsl:function>
 
-  <xsl:template match="tei:ref | tei:ptr" mode="te:html">
+  <xsl:template match="tei:ref | tei:ptr" mode="te:html te:site te:book te:print">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="entry-app" as="element()?" select="()" tunnel="yes"/>
@@ -259,7 +259,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:date | tei:time" mode="te:html">
+  <xsl:template match="tei:date | tei:time" mode="te:html te:site te:book te:print">
     <xsl:variable name="iso" as="xs:string?" select="(@when, @from, @notBefore)[1]"/>
     <xsl:choose>
       <xsl:when test="exists($iso) and matches($iso, '^\d{4}(-\d{2}(-\d{2})?)?$')">
@@ -273,72 +273,75 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:supplied" mode="te:html">
+  <xsl:template match="tei:supplied" mode="te:html te:site te:book te:print">
     <xsl:variable name="why" as="xs:string" select="string-join(('Supplied' || (@reason ! (' (' || translate(., '-', ' ') || ')')),
       (@resp ! ('by ' || (if (starts-with(., '#') and exists(key('te:id', substring(., 2), root(current()))/tei:resp))
         then normalize-space((key('te:id', substring(., 2), root(current()))/tei:resp)[1]) else .)))), ' ')"/>
     <span class="supplied" title="{$why}"><span class="br">[</span><xsl:apply-templates mode="#current"/><span class="br">]</span></span>
   </xsl:template>
 
-  <xsl:template match="tei:gap" mode="te:html">
-    <xsl:variable name="reason" as="xs:string" select="string-join((@reason ! ('Omission: ' || translate(., '-', ' ') || '.'), tei:desc ! normalize-space(.)), ' ')"/>
-    <span class="gap" tabindex="0" aria-describedby="gap-{te:number('gap', .)}">[...]<span class="tip ed" role="tooltip" id="gap-{te:number('gap', .)}">{if ($reason = '') then 'Omission' else $reason}</span></span>
+  <xsl:template match="tei:gap" mode="te:html te:site te:book te:print">
+    <span class="gap">[...]</span>
   </xsl:template>
 
-  <xsl:template match="tei:unclear" mode="te:html">
+  <!-- Why a gap is there, in words: what the site's tooltip says; the textual note says it too. -->
+  <xsl:function name="te:gap-reason" as="xs:string">
+    <xsl:param name="gap" as="element(tei:gap)"/>
+    <xsl:variable name="reason" as="xs:string" select="string-join(($gap/@reason ! ('Omission: ' || translate(., '-', ' ') || '.'), $gap/tei:desc ! normalize-space(.)), ' ')"/>
+    <xsl:sequence select="if ($reason = '') then 'Omission' else $reason"/>
+  </xsl:function>
+
+  <xsl:template match="tei:unclear" mode="te:html te:site te:book te:print">
     <span class="unclear" title="unclear{@reason ! (': ' || .)}"><xsl:apply-templates mode="#current"/></span>
   </xsl:template>
-  <xsl:template match="tei:del" mode="te:html"><del><xsl:apply-templates mode="#current"/></del></xsl:template>
-  <xsl:template match="tei:add" mode="te:html"><ins><xsl:apply-templates mode="#current"/></ins></xsl:template>
-  <xsl:template match="tei:sic" mode="te:html"><span class="sic"><xsl:apply-templates mode="#current"/></span></xsl:template>
-  <xsl:template match="tei:choice" mode="te:html">
-    <xsl:variable name="shown" as="element()?" select="(tei:sic, tei:orig, tei:abbr, *)[1]"/>
-    <span class="choice" tabindex="0">
-      <xsl:apply-templates select="$shown" mode="#current"/>
-      <span class="tip ed" role="tooltip">
-        <xsl:for-each select="* except $shown">
-          <span class="alt">{te:label(local-name())}: <xsl:apply-templates mode="#current"/></span>
-        </xsl:for-each>
-      </span>
-    </span>
+  <xsl:template match="tei:del" mode="te:html te:site te:book te:print"><del><xsl:apply-templates mode="#current"/></del></xsl:template>
+  <xsl:template match="tei:add" mode="te:html te:site te:book te:print"><ins><xsl:apply-templates mode="#current"/></ins></xsl:template>
+  <xsl:template match="tei:sic" mode="te:html te:site te:book te:print"><span class="sic"><xsl:apply-templates mode="#current"/></span></xsl:template>
+  <!-- A choice shows one of its sides (the source's: sic, orig, abbr); the other is in its textual note. -->
+  <xsl:function name="te:choice-shown" as="element()?">
+    <xsl:param name="choice" as="element(tei:choice)"/>
+    <xsl:sequence select="($choice/tei:sic, $choice/tei:orig, $choice/tei:abbr, $choice/*)[1]"/>
+  </xsl:function>
+  <xsl:template match="tei:choice" mode="te:html te:site te:book te:print">
+    <span class="choice"><xsl:apply-templates select="te:choice-shown(.)" mode="#current"/></span>
   </xsl:template>
 
-  <xsl:template match="tei:hi" mode="te:html">
+  <xsl:template match="tei:hi" mode="te:html te:site te:book te:print">
     <xsl:variable name="rend" as="xs:string" select="string(@rend)"/>
     <xsl:element name="{if (contains($rend, 'bold')) then 'strong' else if (contains($rend, 'sup')) then 'sup' else if (contains($rend, 'sub')) then 'sub' else 'em'}">
       <xsl:attribute name="class" select="'hi' || (@rend ! (' rend-' || te:safe-id(.)))"/>
       <xsl:apply-templates mode="#current"/>
     </xsl:element>
   </xsl:template>
-  <xsl:template match="tei:emph | tei:term | tei:mentioned | tei:soCalled" mode="te:html">
+  <xsl:template match="tei:emph | tei:term | tei:mentioned | tei:soCalled" mode="te:html te:site te:book te:print">
     <em class="{local-name()}"><xsl:apply-templates mode="#current"/></em>
   </xsl:template>
-  <xsl:template match="tei:foreign" mode="te:html">
+  <xsl:template match="tei:foreign" mode="te:html te:site te:book te:print">
     <i class="foreign">
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
       <xsl:apply-templates mode="#current"/>
     </i>
   </xsl:template>
-  <xsl:template match="tei:title" mode="te:html">
+  <xsl:template match="tei:title" mode="te:html te:site te:book te:print">
     <cite class="title"><xsl:apply-templates mode="#current"/></cite>
   </xsl:template>
-  <xsl:template match="tei:gi" mode="te:html"><code class="gi">&lt;<xsl:apply-templates mode="#current"/>&gt;</code></xsl:template>
-  <xsl:template match="tei:att" mode="te:html"><code class="att">@<xsl:apply-templates mode="#current"/></code></xsl:template>
-  <xsl:template match="tei:code | tei:val | tei:tag | tei:ident" mode="te:html"><code class="{local-name()}"><xsl:apply-templates mode="#current"/></code></xsl:template>
+  <xsl:template match="tei:gi" mode="te:html te:site te:book te:print"><code class="gi">&lt;<xsl:apply-templates mode="#current"/>&gt;</code></xsl:template>
+  <xsl:template match="tei:att" mode="te:html te:site te:book te:print"><code class="att">@<xsl:apply-templates mode="#current"/></code></xsl:template>
+  <xsl:template match="tei:code | tei:val | tei:tag | tei:ident" mode="te:html te:site te:book te:print"><code class="{local-name()}"><xsl:apply-templates mode="#current"/></code></xsl:template>
 
-  <xsl:template match="tei:figure" mode="te:html">
+  <xsl:template match="tei:figure" mode="te:html te:site te:book te:print">
     <figure class="figure"><xsl:apply-templates mode="#current"/></figure>
   </xsl:template>
-  <xsl:template match="tei:figDesc" mode="te:html"><figcaption><xsl:apply-templates mode="#current"/></figcaption></xsl:template>
-  <xsl:template match="tei:graphic | tei:media" mode="te:html"/>
+  <xsl:template match="tei:figDesc" mode="te:html te:site te:book te:print"><figcaption><xsl:apply-templates mode="#current"/></figcaption></xsl:template>
+  <xsl:template match="tei:graphic | tei:media" mode="te:html te:site te:book te:print"/>
 
   <!-- Identifiers in the header say what they identify. -->
-  <xsl:template match="tei:teiHeader//tei:idno[@type]" mode="te:html">
+  <xsl:template match="tei:teiHeader//tei:idno[@type]" mode="te:html te:site te:book te:print">
     <span class="idno"><span class="idno-type ed">{te:label(translate(@type, '-_', '  '))}: </span><xsl:apply-templates mode="#current"/></span>
   </xsl:template>
 
   <!-- Anything else keeps its text, in a span named after the element. -->
-  <xsl:template match="*" mode="te:html" priority="-1">
+  <xsl:template match="*" mode="te:html te:site te:book te:print" priority="-1">
     <span class="tei-{te:safe-id(local-name())}">
       <xsl:if test="@xml:id or te:is-landmark(.)"><xsl:attribute name="id" select="te:anchor(.)"/></xsl:if>
       <xsl:apply-templates mode="#current"/>
@@ -346,17 +349,17 @@
   </xsl:template>
   <!-- Entity lists that became registers (common/registers.xsl) are shown on the register pages, not
        here; nor is a back made only of them. -->
-  <xsl:template match="*[te:is-list-kind(.)][te:is-register-list(.)]" mode="te:html te:notes" priority="2"/>
-  <xsl:template match="tei:back[*][every $c in * satisfies (te:is-list-kind($c) and te:is-register-list($c))]" mode="te:html te:notes" priority="2"/>
+  <xsl:template match="*[te:is-list-kind(.)][te:is-register-list(.)]" mode="te:html te:site te:book te:print te:notes" priority="2"/>
+  <xsl:template match="tei:back[*][every $c in * satisfies (te:is-list-kind($c) and te:is-register-list($c))]" mode="te:html te:site te:book te:print te:notes" priority="2"/>
   <!-- Parts of the text that are not text. -->
-  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff" mode="te:html"/>
+  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff" mode="te:html te:site te:book te:print"/>
   <!-- Running heads, catchwords and signatures: kept, but set apart from the text. -->
-  <xsl:template match="tei:fw" mode="te:html">
+  <xsl:template match="tei:fw" mode="te:html te:site te:book te:print">
     <span class="fw ed">{normalize-space(.)}</span>
   </xsl:template>
 
   <!-- ===== notes ===== -->
-  <xsl:template match="tei:text//tei:note" mode="te:html">
+  <xsl:template match="tei:text//tei:note" mode="te:html te:site te:book te:print">
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="entry-app" as="element()?" select="()" tunnel="yes"/>
     <xsl:variable name="n" as="xs:integer" select="te:number('note', .)"/>

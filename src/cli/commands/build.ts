@@ -8,7 +8,7 @@ import { exitCodeOfBuild } from '../exit-code.js';
 import { formatHuman } from '../../diagnostics/format-human.js';
 import type { Report } from '../../diagnostics/report.js';
 import { displayPath, expandPaths } from '../../read/files.js';
-import { BUILD_OUTPUTS, buildEdition, type BuildOutput, type BuildPlan } from '../../package/build-edition.js';
+import { BUILD_OUTPUTS, DEFAULT_OUTPUTS, buildEdition, type BuildOutput, type BuildPlan } from '../../package/build-edition.js';
 import { parseMegabytes, scanArgs } from '../scan-args.js';
 
 export const BUILD_HELP = `Usage: tei-edition build [options] [PATH...]
@@ -29,7 +29,8 @@ Options:
   --schema FILE     with PATH: also check against this RelaxNG schema (findings are warnings)
   --strict          warnings stop the build too
   --max-size MB     largest source file accepted (default: 16)
-  --only LIST       build only these outputs, comma-separated: site, apparatus, epub (DIR/epub: the bundle and the .epub)
+  --only LIST       build only these outputs, comma-separated: site, apparatus, epub, print
+                    (DIR/epub: the bundle and the .epub; DIR/print: the PDF and the HTML it was laid out from)
   --quiet           print nothing but problems
   --debug           print stack traces of internal errors
   -h, --help        show this help
@@ -169,6 +170,7 @@ export async function buildCommand(args: string[]): Promise<number> {
       dateFrom: c.root,
       ...(o.only ? { only: o.only } : {}),
       epub: { ...(c.identifier ? { identifier: c.identifier } : {}), ...(c.epub ? { notes: c.epub.notes } : {}) },
+      ...(c.print ? { print: c.print } : {}),
       ...(o.maxBytes === undefined ? {} : { maxBytes: o.maxBytes }),
       // Pointers may lead anywhere in the edition's folder, never outside it.
       boundary: [c.root],
@@ -223,7 +225,7 @@ export async function buildCommand(args: string[]): Promise<number> {
     const documents = result.written.filter((p) => p.startsWith('documents/') && p.endsWith('.html')).length;
     const warnings = result.report.diagnostics.filter((d) => d.severity === 'warning').length;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const outputs = (o.only ?? BUILD_OUTPUTS).join(', ');
+    const outputs = (o.only ?? DEFAULT_OUTPUTS).join(', ');
     const site = pages > 0 ? `${documents} document${documents === 1 ? '' : 's'}, ${pages} page${pages === 1 ? '' : 's'}, ` : '';
     process.stdout.write(
       `Built ${outputs} into ${displayPath(path.dirname(plan.siteDir))}: ${site}${warnings} warning${warnings === 1 ? '' : 's'}, ${seconds} s\n`,

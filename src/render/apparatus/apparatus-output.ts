@@ -1,7 +1,9 @@
 // dist/apparatus/: the whole edition's apparatus as JSON (with its JSON Schema) and as one standalone HTML
 // document, by document and by series. Only the model is read: the numbers are those of the site.
-import type { ApparatusEntry, ApparatusSeries, DocumentApparatus, EditionApparatus } from '../../transform/apparatus/model.js';
+import type { ApparatusSeries, DocumentApparatus, EditionApparatus } from '../../transform/apparatus/model.js';
 import { SERIES, entriesOf } from '../../transform/apparatus/model.js';
+import { addressOf, parseLinkKey, type LinkTargets } from '../link-keys.js';
+import { renderEntry, type RenderOptions } from './render-entries.js';
 
 export interface OutputFile {
   /** Path from the apparatus folder, '/'-separated. */
@@ -19,34 +21,45 @@ export function editionApparatus(title: string, documents: readonly DocumentAppa
   return { $schema: `./${SCHEMA_FILE}`, title, series: SERIES, documents: [...documents] };
 }
 
-/** The body of one entry: lemma and readings with sigla, or the note. */
-function entryBody(e: ApparatusEntry): string {
-  if (e.series === 'critical') {
-    const readings = e.readings.map((r) => {
-      const text = r.text === '' ? `<em class="om">${escapeHtml(r.empty || 'om.')}</em>` : r.html;
-      const isLemma = r.kind === 'lem' || (e.readings.every((x) => x.kind === 'rdg') && r.text === e.lemma && r === e.readings.find((x) => x.text === e.lemma));
-      return `<span class="reading${isLemma ? ' lem' : ''}">${text} <span class="sigla">${escapeHtml(r.sigla.join(' '))}</span>${isLemma ? '<span class="bracket">]</span>' : ''}${r.sources.length ? ` <span class="source">${escapeHtml(r.sources.join(' '))}</span>` : ''}</span>`;
-    });
-    return readings.join('<span class="sep"> | </span>') + (e.note.text ? ` <span class="app-note">${e.note.html}</span>` : '');
-  }
-  const anchor = e.anchorText ? `<span class="anchor">${escapeHtml(e.anchorText)}</span><span class="bracket">]</span> ` : '';
-  return `${anchor}${e.note.html}${e.resp ? ` <span class="resp">(${escapeHtml(e.resp)})</span>` : ''}`;
+/** Where the standalone apparatus finds a document's page on the site: beside it in dist/. */
+export function sitePageOf(document: string): string {
+  return `../site/documents/${document}.html`;
 }
 
-function entryItem(e: ApparatusEntry, sitePage: string): string {
-  const where = e.line > 0 ? `<span class="line">line ${e.line}</span> ` : '';
-  return `<li id="${escapeHtml(e.id)}" class="entry series-${e.series}" data-entry="${escapeHtml(e.localId)}" data-number="${e.number}" data-line="${e.line}">`
-    + `<a class="label" href="${escapeHtml(sitePage)}#${escapeHtml(e.markerId)}">${escapeHtml(e.label)}</a> ${e.series === 'critical' ? '' : where}${entryBody(e)}</li>`;
+/**
+ * Where a link of a document's model HTML leads from dist/apparatus/index.html: a fragment to its place on
+ * the document's site page, a web link as it is, a link key to the site page `targets` (siteLinkTargets)
+ * give for it; without targets a link key stays as it is, for the caller to resolve in the whole page
+ * (apparatus-files.ts does). Anything else leads nowhere: its words stay.
+ */
+export function standaloneResolver(targets?: LinkTargets): (document: string, href: string) => string | undefined {
+  return (document, href) => {
+    const key = parseLinkKey(href);
+    if (key.kind === 'local') return `${sitePageOf(document)}#${key.id}`;
+    if (key.kind === 'web') return key.href;
+    if (key.kind === 'other') return undefined;
+    return targets === undefined ? href : addressOf(key, targets, '../site/');
+  };
+}
+
+/** The renderer's options for one document of the standalone apparatus: ids made edition-wide (`<document>.<id>`), back links to the site. */
+export function standaloneOptions(d: DocumentApparatus, resolve: (document: string, href: string) => string | undefined = standaloneResolver()): RenderOptions {
+  return {
+    resolve: (href) => resolve(d.document, href),
+    markerHref: (e) => `${sitePageOf(d.document)}#${e.markerId}`,
+    id: (id) => `${d.document}.${id}`,
+  };
 }
 
 /** The standalone HTML document: for each document, each series in order. */
-export function apparatusHtml(edition: EditionApparatus, lang: string): string {
+export function apparatusHtml(edition: EditionApparatus, lang: string, targets?: LinkTargets): string {
   const sections = edition.documents.map((d) => {
-    const sitePage = `../site/documents/${d.document}.html`;
+    const sitePage = sitePageOf(d.document);
+    const options = standaloneOptions(d, standaloneResolver(targets));
     const series = SERIES.map((s) => {
       const entries = entriesOf(d, s.id);
       if (!entries.length) return '';
-      return `<section class="series" id="${escapeHtml(d.document)}--${s.id}"><h3>${escapeHtml(s.label)}</h3><ol class="entries">${entries.map((e) => entryItem(e, sitePage)).join('\n')}</ol></section>`;
+      return `<section class="series" id="${escapeHtml(d.document)}--${s.id}"><h3>${escapeHtml(s.label)}</h3><ol class="entries">${entries.map((e) => renderEntry('standalone', e, d, options)).join('\n')}</ol></section>`;
     }).join('\n');
     const sigla = d.witnesses.length ? `<p class="witnesses">Witnesses: ${d.witnesses.map((w) => escapeHtml(w.siglum)).join(', ')}</p>` : '';
     return `<section class="document" id="${escapeHtml(d.document)}"><h2><a href="${escapeHtml(sitePage)}">${escapeHtml(d.title)}</a></h2>${sigla}\n${series || '<p>No apparatus entries.</p>'}</section>`;
@@ -63,7 +76,7 @@ export function apparatusHtml(edition: EditionApparatus, lang: string): string {
 body { font-family: Georgia, serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1f2328; }
 h3 { font-size: 1rem; margin: 1rem 0 0.3rem; } ol.entries { list-style: none; padding: 0; }
 .entry { margin: 0.2rem 0; } .label { display: inline-block; min-width: 2rem; font-family: sans-serif; font-size: 0.85rem; }
-.sigla, .line, .resp, .source { font-family: sans-serif; font-size: 0.8rem; color: #555; } .om { color: #555; }
+.sigla, .tn-line, .note-type, .source { font-family: sans-serif; font-size: 0.8rem; color: #555; } .om { color: #555; }
 </style>
 </head>
 <body>
@@ -76,12 +89,15 @@ ${sections}
 `;
 }
 
-/** Every file of dist/apparatus/, by path. */
-export function renderApparatus(title: string, lang: string, documents: readonly DocumentApparatus[], schema: string): OutputFile[] {
+/**
+ * Every file of dist/apparatus/, by path. `targets`: where link keys lead on the site (siteLinkTargets of
+ * the site model); without them, the HTML keeps the link keys for the caller to resolve.
+ */
+export function renderApparatus(title: string, lang: string, documents: readonly DocumentApparatus[], schema: string, targets?: LinkTargets): OutputFile[] {
   const edition = editionApparatus(title, documents);
   return [
     { path: 'apparatus.json', content: `${JSON.stringify(edition, null, 1)}\n` },
-    { path: 'index.html', content: apparatusHtml(edition, lang) },
+    { path: 'index.html', content: apparatusHtml(edition, lang, targets) },
     { path: SCHEMA_FILE, content: schema },
   ];
 }

@@ -6,8 +6,8 @@ import path from 'node:path';
 import type { TransformedFile } from '../transform-file.js';
 import type { ApparatusEntry, ApparatusReading, DocumentApparatus, TextSegment } from './model.js';
 
-/** What xslt/html/page.xsl returns under `apparatus`: the model without the document's key. */
-export type RawApparatus = DocumentApparatus;
+/** What xslt/html/page.xsl returns under `apparatus`: the model without the document's key (and, for the renderer, each note's language). */
+export type RawApparatus = Omit<DocumentApparatus, 'entries'> & { entries: (ApparatusEntry & { lang?: string })[] };
 
 /** The document's key: the stem of its page path ('documents/x.html' → 'x'). */
 export function documentKey(page: string): string {
@@ -76,4 +76,16 @@ export function documentApparatus(data: TransformedFile, page: string, sourceRoo
     text: joinSegments(raw?.text),
     entries: (raw?.entries ?? []).map((e) => entry(e, document, key)),
   };
+}
+
+/**
+ * The language of each explanatory note, by local id, where its text is marked as in a language
+ * (`@xml:lang` on the note or an element around it in the text): what the site marks the note with.
+ * Not part of the model's JSON (apparatus.schema.json); the renderer takes it beside the model.
+ */
+export function entryLanguages(data: TransformedFile): Map<string, string> {
+  const raw = (data as TransformedFile & { apparatus?: RawApparatus }).apparatus;
+  const out = new Map<string, string>();
+  for (const e of raw?.entries ?? []) if (e.lang) out.set(e.localId, e.lang);
+  return out;
 }

@@ -36,7 +36,7 @@ export interface ApparatusReading {
   sources: string[];
   /** `@type` of the reading (e.g. 'correction', 'orthographic'), or ''. */
   type: string;
-  /** `@resp` of the reading, or ''. */
+  /** Who is responsible for the reading: `@resp` (or `@source`) resolved to a name where the edition says who that is, else as given; '' if nobody is named. */
   resp: string;
   /** The reading's text as segments (an app inside it is a segment of its own). */
   segments: TextSegment[];

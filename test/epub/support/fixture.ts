@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildEdition } from '../../../src/package/build-edition.js';
-import type { EpubPlan } from '../../../src/package/epub/epub-output.js';
+import type { EpubPlan } from '../../../src/package/epub-output.js';
 import { temporaryFolder } from '../../build/support/build.js';
 
 export const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');

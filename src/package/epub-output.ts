@@ -1,11 +1,11 @@
 // The build's EPUB step: the options a build plan gives, resolved (identifier, notes, date), and the
 // files for dist/epub.
 import path from 'node:path';
-import type { XmlElement } from '../../read/tree.js';
-import type { SiteModel } from '../../render/site-model.js';
-import { sourceInstant } from '../../render/source-date.js';
+import type { XmlElement } from '../read/tree.js';
+import type { SiteModel } from '../render/site-model.js';
+import { sourceInstant } from '../render/source-date.js';
 import { buildEpub, derivedIdentifier, type EpubFile } from './build-epub.js';
-import type { NotesPlacement } from './content.js';
+import type { NotesPlacement } from '../render/epub/content.js';
 
 export interface EpubPlan {
   /** From the config's "identifier"; without one, derived from the title and file names. */

@@ -2,11 +2,11 @@
 // document, the apparatus and the registers. They are made from the very fragments the site's pages
 // are made of (the transform result of each document), so notes and apparatus entries keep the ids
 // and numbers the site gives them.
-import type { SiteDocument, SiteModel, SiteRegister } from '../../render/site-model.js';
-import { dateLabel } from '../../render/site-model.js';
-import { classes, el, elements, hasClass, idsUnder, parseHtml, rewrite, textOf, type Element, type Node } from './dom.js';
+import type { SiteDocument, SiteModel, SiteRegister } from '../site-model.js';
+import { dateLabel } from '../site-model.js';
+import { el, elements, hasClass, idsUnder, parseHtml, rewrite, type Element, type Node } from './dom.js';
 import { bookHref, bookLinkTargets, relativeHref, type PageMap } from './links.js';
-import type { LinkTargets } from '../../render/link-keys.js';
+import type { LinkTargets } from '../link-keys.js';
 import { directionOf, markLanguages } from './languages.js';
 import { PART_LIMIT, divisionEntries, sizeOf, splitText, type PartedDocument } from './split.js';
 import { languageTag } from './xml.js';
@@ -95,30 +95,13 @@ function section(id: string, label: string, children: Node[], attrs: Record<stri
 }
 
 /**
- * The reading text for an EPUB reader, which has no witness switch: in parallel segmentation the text
- * of the witness the site shows first, with its siglum stated; the other readings are in the apparatus.
- * Page breaks become EPUB page breaks, note references EPUB note references; the site's breaks of
- * its numbered lines go (the text reflows), their line numbers stay.
+ * The book's reading text, as the stylesheets render it for the book (xslt/epub/book.xsl: one witness of a
+ * parallel segmentation, lines that reflow). Here its page breaks become the book's page breaks, numbered
+ * for the page list, and its note references the book's note references.
  */
 function readingText(nodes: Node[], path: string, pageBreaks: PageBreak[]): Node[] {
-  let shown = '';
-  for (const e of elements(nodes)) if (e.name === 'label' && e.attrs.get('id') === 'wlab-1') shown = textOf(e.children).trim();
   let breaks = 0;
-  const out = rewrite(nodes, (e) => {
-    const cls = classes(e);
-    if (e.name === 'label' || hasClass(e, 'witness-switch-label')) return [];
-    // The site breaks its numbered lines at 64 characters, as a printed page does; a reflowable book
-    // cannot keep such lines, so it lets the text flow and keeps only the line numbers where lines begin.
-    if (e.name === 'br' && hasClass(e, 'lb-auto')) return [];
-    // The site's tooltips (why a gap, the other side of a choice) need hover or focus, which a book does
-    // not give; what they say is in the textual notes, linked from the same place.
-    if (hasClass(e, 'tip')) return [];
-    if (hasClass(e, 'gap') || hasClass(e, 'choice')) {
-      e.attrs.delete('aria-describedby');
-      e.attrs.delete('tabindex');
-    }
-    // Another witness's reading is left out, but not the markers of the notes it holds: their notes link back.
-    if (cls.includes('rdg') && cls.some((c) => /^w\d+$/.test(c)) && !cls.includes('w1')) return [...elements(e.children)].filter(isMarker);
+  return rewrite(nodes, (e) => {
     if (hasClass(e, 'pb')) {
       const label = (e.attrs.get('aria-label') ?? '').replace(/^page\s*/i, '').trim();
       if (label === '') return e;
@@ -127,16 +110,9 @@ function readingText(nodes: Node[], path: string, pageBreaks: PageBreak[]): Node
       pageBreaks.push({ path, id, label });
       return el('span', { id, class: e.attrs.get('class'), 'epub:type': 'pagebreak', role: 'doc-pagebreak', 'aria-label': label }, e.children);
     }
-    if (e.name === 'a' && (e.attrs.get('role') === 'doc-noteref' || hasClass(e, 'noteref'))) e.attrs.set('epub:type', 'noteref');
+    if (e.name === 'a' && e.attrs.get('role') === 'doc-noteref') e.attrs.set('epub:type', 'noteref');
     return e;
   });
-  if (shown === '') return out;
-  return [el('p', { class: 'witness-shown ed' }, [`Reading text of witness ${shown}. The readings of the other witnesses are in the apparatus.`]), ...out];
-}
-
-/** The marker of an apparatus entry in the text: a note, a textual note, a variant. */
-function isMarker(e: Element): boolean {
-  return e.name === 'sup' && (hasClass(e, 'noteref') || hasClass(e, 'tnref') || hasClass(e, 'appref'));
 }
 
 /** The top-level list items of the notes fragment: one per note, numbered as on the site. */
@@ -207,7 +183,7 @@ export function buildContent(model: SiteModel, placement: NotesPlacement, bookLa
     const moved = apparatusParts.find((p) => p.document === d);
     const local = (id: string): string => (moved?.ids.has(id) ? relativeHref(path, apparatusPath, `${moved.id}--${id}`) : `#${id}`);
     const lang = langOf(d.data.lang, bookLang);
-    const text = readingText(relink(parseHtml(d.data.html.text), d.page, path, pages, local), path, pageBreaks);
+    const text = readingText(relink(parseHtml(d.data.html.book), d.page, path, pages, local), path, pageBreaks);
     // Marked now (as every document is before it is written), so that the text is weighed as written.
     markLanguages(text, directionOf(lang));
     const notesFragment = relink(parseHtml(d.data.html.notes), d.page, path, pages, local);

@@ -1,8 +1,8 @@
 // Where the site's links lead in the book: site pages map to content documents, web links stay,
 // anything else loses its link and keeps its text.
 import path from 'node:path';
-import { REGISTER_SCHEME, addressOf, isEditionKey, parseLinkKey, type LinkTargets } from '../../render/link-keys.js';
-import type { SiteModel } from '../../render/site-model.js';
+import { REGISTER_SCHEME, addressOf, isEditionKey, parseLinkKey, type LinkTargets } from '../link-keys.js';
+import type { SiteModel } from '../site-model.js';
 
 /** Site page (from the site root) → content document (from the package folder), for the pages the book has. */
 export type PageMap = ReadonlyMap<string, string>;

@@ -4,20 +4,20 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { XmlElement } from '../../read/tree.js';
-import type { SiteModel } from '../../render/site-model.js';
-import { packageRoot } from '../../transform/package-root.js';
-import { bookMetadata } from './book-metadata.js';
-import { settleLinks } from './check-links.js';
-import { buildContent, tableOfContents, type NotesPlacement } from './content.js';
-import { fixContentModel } from './dom.js';
-import { bookFonts } from './fonts.js';
-import { directionOf, markLanguages } from './languages.js';
-import { NAV_PATH, navigationBody, type Landmark } from './nav.js';
-import { CONTAINER_XML, packageDocument, type ManifestItem } from './package-document.js';
-import { redirectIntoParts } from './split.js';
-import { STYLESHEET, xhtmlDocument } from './xhtml-document.js';
-import { languageTag } from './xml.js';
+import type { XmlElement } from '../read/tree.js';
+import type { SiteModel } from '../render/site-model.js';
+import { packageRoot } from '../transform/package-root.js';
+import { bookMetadata } from '../render/epub/book-metadata.js';
+import { settleLinks } from '../render/epub/check-links.js';
+import { buildContent, tableOfContents, type NotesPlacement } from '../render/epub/content.js';
+import { fixContentModel } from '../render/epub/dom.js';
+import { bookFonts } from '../render/epub/fonts.js';
+import { directionOf, markLanguages } from '../render/epub/languages.js';
+import { NAV_PATH, navigationBody, type Landmark } from '../render/epub/nav.js';
+import { CONTAINER_XML, packageDocument, type ManifestItem } from '../render/epub/package-document.js';
+import { redirectIntoParts } from '../render/epub/split.js';
+import { STYLESHEET, xhtmlDocument } from '../render/epub/xhtml-document.js';
+import { languageTag } from '../render/epub/xml.js';
 import { zipEpub } from './zip.js';
 
 export interface EpubOptions {

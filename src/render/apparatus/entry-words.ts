@@ -1,0 +1,59 @@
+// What every output prints for an apparatus entry, whatever its markup: the readings of a critical entry in
+// the order printed apparatus give them, the words of the labels, the marker's words, the ids the site
+// derives from the TEI. Pure functions of the model.
+import type { ApparatusEntry, ApparatusReading, DocumentApparatus } from '../../transform/apparatus/model.js';
+
+/** An id as the stylesheets make one from an `@xml:id` or a type (te:safe-id: the behaviour table's id rule). */
+export { safeId } from '../../read/behaviours.js';
+
+/**
+ * The reading a critical entry prints first, before the bracket: the lemma; in parallel segmentation the
+ * reading of the witness the text shows first; else the first reading (te:base-reading).
+ */
+export function baseReading(entry: ApparatusEntry, document: Pick<DocumentApparatus, 'witnesses'>): ApparatusReading | undefined {
+  const first = document.witnesses[0]?.key;
+  return entry.readings.find((r) => r.kind === 'lem') ?? (first === undefined ? undefined : entry.readings.find((r) => r.witnesses.includes(first))) ?? entry.readings[0];
+}
+
+/** The readings of a critical entry as printed: the base reading first, then the others in the source's order. */
+export function orderedReadings(entry: ApparatusEntry, document: Pick<DocumentApparatus, 'witnesses'>): { reading: ApparatusReading; base: boolean }[] {
+  const base = baseReading(entry, document);
+  const others = entry.readings.filter((r) => r !== base).map((reading) => ({ reading, base: false }));
+  return base ? [{ reading: base, base: true }, ...others] : others;
+}
+
+/** What stands for a reading without text: 'om.', '¶ new paragraph', or the names of what it holds. */
+export function emptyWords(reading: ApparatusReading): string {
+  return reading.empty === '¶' ? '¶ new paragraph' : reading.empty || 'om.';
+}
+
+/** The text of a marker in the reading text: the number, the letter, or ° for a critical entry. */
+export function markerText(entry: ApparatusEntry): string {
+  return entry.series === 'critical' ? '°' : entry.label;
+}
+
+/** The accessible name of a marker. */
+export function markerName(entry: ApparatusEntry): string {
+  if (entry.series === 'explanatory') return `Note ${entry.number}`;
+  if (entry.series === 'textual') return `Textual note ${entry.label}`;
+  return `Variant ${entry.number}, line ${entry.line}`;
+}
+
+/** The accessible name of an entry's link back to its marker. */
+export function backName(entry: ApparatusEntry): string {
+  if (entry.series === 'explanatory') return `Back to the text of note ${entry.number}`;
+  if (entry.series === 'textual') return `Back to textual note ${entry.label} in the text`;
+  return `Back to variant ${entry.number} in the text, line ${entry.line}`;
+}
+
+/** The anchor a textual note prints before its bracket: the text the intervention covers (none for a gap). */
+export function textualAnchor(entry: ApparatusEntry): string {
+  return entry.element === 'gap' ? '' : entry.anchorText;
+}
+
+/** The classes the site gives an entry's list item and its label link, by series. */
+export const SITE_CLASSES = {
+  explanatory: { item: 'note', label: 'note-num ed', marker: 'noteref ed' },
+  textual: { item: 'tn-entry', label: 'tn-num ed', marker: 'tnref ed' },
+  critical: { item: 'app-entry', label: 'app-num ed', marker: 'appref ed' },
+} as const;
