@@ -9,6 +9,8 @@ declare -A NEED=(
   [jing]="jing"
   [default-jre-headless]="java"
   [chromium]="chromium"
+  # pdftotext, pdffonts, pdfinfo, pdftoppm: the printed edition's checks.
+  [poppler-utils]="pdftotext"
   # No command: the tests run the jar with java; the file proves the package present.
   [epubcheck]="/usr/share/java/epubcheck.jar"
 )

@@ -27,7 +27,7 @@ const list: Rule[] = [
   { id: 'xslt/transform-failed', severity: 'error', kind: 'tool', summary: 'The transformation of a file failed; the message names the stylesheet and line.' },
   { id: 'render/unresolved-link', severity: 'warning', kind: 'content', summary: 'A link the transform made leads to no place of an output; its words are kept without a link.' },
   { id: 'package/print-failed', severity: 'error', kind: 'tool', summary: 'The printed edition could not be laid out (Chromium missing or failing); the message says what to install or fix.' },
-  { id: 'print/line-overflow', severity: 'warning', kind: 'content', summary: 'A line of the edition is wider than the printed measure and runs into the margin.' },
+  { id: 'print/line-overflow', severity: 'warning', kind: 'content', summary: 'A line of the edition is wider than the printed text block; it is printed wrapped, its continuation indented.' },
   { id: 'print/layout', severity: 'warning', kind: 'content', summary: 'The page engine reports a problem with the layout (a note taller than a page, a character no bundled font has).' },
   { id: 'package/locked', severity: 'error', kind: 'usage', summary: 'Another build is writing the same output folder.' },
   { id: 'io/missing-file', severity: 'error', kind: 'usage', summary: 'A file or folder named on the command line does not exist or cannot be read.' },

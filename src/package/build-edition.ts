@@ -65,8 +65,8 @@ export interface BuildPlan {
 
 export type BuildOutput = 'site' | 'apparatus' | 'epub' | 'print';
 export const BUILD_OUTPUTS: readonly BuildOutput[] = ['site', 'apparatus', 'epub', 'print'];
-/** What a build makes when not told (--only): every output but print, which lays out a book in Chromium and is asked for by name. */
-export const DEFAULT_OUTPUTS: readonly BuildOutput[] = ['site', 'apparatus', 'epub'];
+/** What a build makes when not told (--only): every output. */
+export const DEFAULT_OUTPUTS: readonly BuildOutput[] = BUILD_OUTPUTS;
 
 /**
  * How a build ended: `built` (everything written), `invalid` (the sources have errors; nothing written),
@@ -328,7 +328,7 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
       pending = print.pending;
       diagnostics.push(...applyRuleLevels(print.diagnostics, plan.ruleLevels));
       for (const key of print.unresolved) diagnostics.push(unresolvedLink(key, 'the printed edition'));
-      if (!print.output) return { status: 'failed', report, texts: validation.texts, written: [] };
+      if (!print.output) return { status: 'failed', report, texts: validation.texts, written: [], ...(print.failure ? { failure: print.failure } : {}) };
       outputs.push(print.output);
       written.push(...print.output.files.map((f) => `../print/${f.path}`), ...(print.output.move ?? []).map((m) => `../print/${m.to}`));
     }

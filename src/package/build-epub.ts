@@ -30,6 +30,8 @@ export interface EpubOptions {
   header?: XmlElement;
   /** Documents whose XHTML would be larger are cut into parts of about this many bytes (PART_LIMIT by default). */
   partLimit?: number;
+  /** The folder that holds every source: the apparatus model names witnesses from it. */
+  sourceRoot?: string;
 }
 
 export interface EpubFile {
@@ -73,7 +75,7 @@ function manifestId(href: string): string {
 export function buildEpub(model: SiteModel, options: EpubOptions): EpubFile[] {
   const meta = bookMetadata(options.header, model.lang);
   const lang = languageTag(meta.languages[0]) ?? 'und';
-  const content = buildContent(model, options.notes, lang, options.partLimit);
+  const content = buildContent(model, options.notes, lang, options.partLimit, options.sourceRoot);
 
   const landmarks: Landmark[] = [
     { type: 'toc', label: 'Contents', href: `${NAV_PATH}#toc` },

@@ -1,6 +1,7 @@
 // The build's EPUB step: the options a build plan gives, resolved (identifier, notes, date), and the
 // files for dist/epub.
 import path from 'node:path';
+import { commonFolder } from '../read/files.js';
 import type { XmlElement } from '../read/tree.js';
 import type { SiteModel } from '../render/site-model.js';
 import { sourceInstant } from '../render/source-date.js';
@@ -32,5 +33,6 @@ export function renderEpub(model: SiteModel, plan: EpubPlan | undefined, sources
     modified: sourceInstant(sources.dateFrom, sources.files),
     ...(sources.header ? { header: sources.header } : {}),
     ...(plan?.partLimit !== undefined ? { partLimit: plan.partLimit } : {}),
+    ...(sources.files.length ? { sourceRoot: commonFolder(sources.files) } : {}),
   });
 }

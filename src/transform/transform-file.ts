@@ -79,7 +79,7 @@ export interface TransformedFile {
    * show it ('' unless the build makes them); `source`: the source description of the header; the rest is
    * shared by every output.
    */
-  html: { text: string; book: string; print: string; notes: string; apparatus: string; metadata: string; source: string };
+  html: { text: string; book: string; print: string; metadata: string; source: string };
   witnessesUsed: string[];
   witnesses: WitnessInfo[];
   mentions: Mention[];

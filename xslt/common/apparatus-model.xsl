@@ -294,7 +294,9 @@
       <xsl:variable name="n" as="xs:integer" select="te:number('note', .)"/>
       <xsl:sequence select="map:merge((te:entry-base(., 'explanatory', $n, 'note', string($n)), map{
         'anchorText': te:note-anchor(.),
-        'lang': string((ancestor-or-self::*[@xml:lang][ancestor::tei:text])[last()]/@xml:lang),
+        (: A note is in the editors' language, not in that of the passage it stands in: only its own
+           @xml:lang (or that of the note it is part of) says otherwise. :)
+        'lang': string((ancestor-or-self::tei:note[@xml:lang])[last()]/@xml:lang),
         'note': map{'html': te:serialise(te:html-of(node())), 'text': normalize-space(string-join(te:plain-of(node()), ''))}}), map{'duplicates': 'use-last'})"/>
     </xsl:for-each>
     <xsl:for-each select="$text//*[te:is-textual(.)]">

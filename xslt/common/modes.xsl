@@ -15,10 +15,6 @@
   <xsl:mode name="te:print" on-no-match="text-only-copy" on-multiple-match="fail" warning-on-no-match="false"/>
   <!-- Plain reading text, for the search index: notes and the header left out. -->
   <xsl:mode name="te:plain" on-no-match="text-only-copy" on-multiple-match="fail" warning-on-no-match="false"/>
-  <!-- Footnotes as list items. -->
-  <xsl:mode name="te:notes" on-no-match="shallow-skip" on-multiple-match="fail" warning-on-no-match="false"/>
-  <!-- Apparatus entries as list items. -->
-  <xsl:mode name="te:apparatus" on-no-match="shallow-skip" on-multiple-match="fail" warning-on-no-match="false"/>
   <!-- The metadata panel built from the header. -->
   <xsl:mode name="te:header" on-no-match="shallow-skip" on-multiple-match="fail" warning-on-no-match="false"/>
 </xsl:stylesheet>

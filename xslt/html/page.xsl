@@ -98,8 +98,6 @@
         'text': te:serialise(if ($te:parallel) then te:witness-reading-of($text-html) else $text-html),
         'book': te:serialise($book-html),
         'print': te:serialise($print-html),
-        'notes': te:serialise(te:notes-list()),
-        'apparatus': te:serialise(te:apparatus-sections()),
         'metadata': te:serialise(te:metadata-panel-of()),
         'source': te:serialise(te:html-of($te:header/tei:fileDesc/tei:sourceDesc[normalize-space()]/node()))},
       'witnessesUsed': array{$te:document-witnesses},
@@ -150,10 +148,6 @@
   <xsl:function name="te:witness-reading-of" as="element()">
     <xsl:param name="content" as="node()*"/>
     <xsl:call-template name="te:witness-reading"><xsl:with-param name="content" select="$content"/></xsl:call-template>
-  </xsl:function>
-  <xsl:function name="te:notes-list" as="element()*">
-    <xsl:variable name="items" as="element()*"><xsl:apply-templates select="$te:text" mode="te:notes"/></xsl:variable>
-    <xsl:if test="exists($items)"><ol class="notes-list"><xsl:sequence select="$items"/></ol></xsl:if>
   </xsl:function>
   <xsl:function name="te:metadata-panel-of" as="element()*">
     <xsl:call-template name="te:metadata-panel"/>

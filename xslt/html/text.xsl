@@ -40,7 +40,7 @@
   <!-- ===== structure ===== -->
   <!-- An element in another language: what it becomes says so (lang), whatever template made it; the
        edition's own markers (class "ed") excepted. -->
-  <xsl:template match="tei:text//*[@xml:lang]" mode="te:html te:site te:book te:print te:notes" priority="10">
+  <xsl:template match="tei:text//*[@xml:lang]" mode="te:html te:site te:book te:print" priority="10">
     <xsl:variable name="lang" as="xs:string" select="string(@xml:lang)"/>
     <xsl:variable name="made" as="node()*"><xsl:next-match/></xsl:variable>
     <xsl:for-each select="$made">
@@ -349,8 +349,8 @@
   </xsl:template>
   <!-- Entity lists that became registers (common/registers.xsl) are shown on the register pages, not
        here; nor is a back made only of them. -->
-  <xsl:template match="*[te:is-list-kind(.)][te:is-register-list(.)]" mode="te:html te:site te:book te:print te:notes" priority="2"/>
-  <xsl:template match="tei:back[*][every $c in * satisfies (te:is-list-kind($c) and te:is-register-list($c))]" mode="te:html te:site te:book te:print te:notes" priority="2"/>
+  <xsl:template match="*[te:is-list-kind(.)][te:is-register-list(.)]" mode="te:html te:site te:book te:print" priority="2"/>
+  <xsl:template match="tei:back[*][every $c in * satisfies (te:is-list-kind($c) and te:is-register-list($c))]" mode="te:html te:site te:book te:print" priority="2"/>
   <!-- Parts of the text that are not text. -->
   <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff" mode="te:html te:site te:book te:print"/>
   <!-- Running heads, catchwords and signatures: kept, but set apart from the text. -->
@@ -366,18 +366,4 @@
     <xsl:if test="te:marker-here(., $in-apparatus, $entry-app)"><sup class="noteref ed"><a id="noteref-{$n}" href="#note-{$n}" role="doc-noteref" data-entry="note-{$n}" data-number="{$n}" aria-label="Note {$n}">{$n}</a></sup></xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:text//tei:note" mode="te:notes">
-    <xsl:variable name="n" as="xs:integer" select="te:number('note', .)"/>
-    <li id="note-{$n}" class="note{@type ! (' note-' || te:safe-id(.))}" role="doc-footnote" tabindex="-1" value="{$n}" data-entry="note-{$n}" data-number="{$n}" data-line="{te:line-of(.)}">
-      <a class="note-num ed" href="#noteref-{$n}" aria-label="Back to the text of note {$n}">{$n}</a>
-      <xsl:text> </xsl:text>
-      <xsl:if test="@xml:id"><span id="{te:safe-id(@xml:id)}"/></xsl:if>
-      <xsl:if test="@type"><span class="note-type ed">{@type}</span><xsl:text> </xsl:text></xsl:if>
-      <span class="note-body"><xsl:apply-templates mode="te:html"/></span>
-      <xsl:text> </xsl:text>
-      <a class="backref ed" href="#noteref-{$n}" aria-label="Back to the text">↩</a>
-    </li>
-    <!-- Notes inside notes follow their parent. -->
-    <xsl:apply-templates mode="#current"/>
-  </xsl:template>
 </xsl:stylesheet>

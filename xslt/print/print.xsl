@@ -15,7 +15,9 @@
     <xsl:apply-templates select="$rendered" mode="te:print-places"/>
   </xsl:function>
 
-  <!-- A printed edition refers to its text by line, not by the site's paragraph numbers. -->
+  <!-- A printed edition refers to its text by line, not by the site's paragraph numbers, and its register
+       is at the back of the book, not behind a link by each name. -->
+  <xsl:template match="sup[contains-token(@class, 'name-link')]" mode="te:print-places"/>
   <xsl:template match="a[contains-token(@class, 'pnum')]" mode="te:print-places"/>
 
   <xsl:template match="*[*[@data-entry]][count(*) = 1][not(text()[normalize-space()])]" mode="te:print-places">

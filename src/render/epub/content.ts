@@ -1,17 +1,21 @@
 // The content documents of the book, as element trees: the front matter, one document per edition
-// document, the apparatus and the registers. They are made from the very fragments the site's pages
-// are made of (the transform result of each document), so notes and apparatus entries keep the ids
-// and numbers the site gives them.
+// document, the apparatus and the registers. They are made from the transform's fragments meant for the
+// book (the text in mode te:book, and the fragments every output shares: metadata, front matter, register
+// entries) and from the one apparatus model, drawn by the EPUB flavour of the apparatus renderer
+// (render-entries.ts), so notes and apparatus entries keep the ids, numbers and labels the site gives them.
 import type { SiteDocument, SiteModel, SiteRegister } from '../site-model.js';
 import { dateLabel } from '../site-model.js';
-import { el, elements, hasClass, idsUnder, parseHtml, rewrite, type Element, type Node } from './dom.js';
+import type { ApparatusEntry } from '../../transform/apparatus/model.js';
+import { documentApparatus, entryLanguages } from '../../transform/apparatus/from-transform.js';
+import { epubApparatus, epubNotes, markerHosts, type NotesPlacement, type RenderOptions } from '../apparatus/render-entries.js';
+import { el, elements, hasClass, idsUnder, parseHtml, parseXhtml, rewrite, type Element, type Node } from './dom.js';
 import { bookHref, bookLinkTargets, relativeHref, type PageMap } from './links.js';
 import type { LinkTargets } from '../link-keys.js';
 import { directionOf, markLanguages } from './languages.js';
 import { PART_LIMIT, divisionEntries, sizeOf, splitText, type PartedDocument } from './split.js';
 import { languageTag } from './xml.js';
 
-export type NotesPlacement = 'footnotes' | 'endnotes';
+export type { NotesPlacement } from '../apparatus/render-entries.js';
 
 export interface ContentDocument {
   /** Path from the package folder, e.g. "documents/letter-1.xhtml". */
@@ -65,7 +69,7 @@ export function pageMapOf(model: SiteModel): Map<string, string> {
   return pages;
 }
 
-/** Rewrites every link of a site fragment for the content document `from`; `local` decides fragment-only links. */
+/** Rewrites every link of a fragment of the transform for the content document `from`; `local` decides fragment-only links. */
 let targets: LinkTargets | undefined;
 
 function relink(nodes: Node[], page: string, from: string, pages: PageMap, local: (id: string) => string | undefined = (id) => `#${id}`): Node[] {
@@ -115,42 +119,102 @@ function readingText(nodes: Node[], path: string, pageBreaks: PageBreak[]): Node
   });
 }
 
-/** The top-level list items of the notes fragment: one per note, numbered as on the site. */
-function noteItems(nodes: readonly Node[]): Element[] {
-  const items: Element[] = [];
-  const walk = (list: readonly Node[]): void => {
-    for (const n of list) {
-      if (n.kind !== 'element') continue;
-      if (n.name === 'li') items.push(n);
-      else walk(n.children);
-    }
-  };
-  walk(nodes);
-  return items;
+/** The notes section of a document (or of a part of it): the renderer's footnote asides or list of endnotes. */
+function notesSection(notes: Node[], placement: NotesPlacement): Node[] {
+  if (notes.length === 0) return [];
+  if (placement === 'footnotes') return [section('notes', 'Notes', notes, { class: 'notes' })];
+  return [section('notes', 'Notes', notes, { class: 'notes', 'epub:type': 'endnotes', role: 'doc-endnotes' })];
 }
 
-/** The notes section; with `keep`, only the notes whose ids it holds (none: no section). */
-function notesOf(nodes: Node[], placement: NotesPlacement, keep?: ReadonlySet<string>): Node[] {
-  if (nodes.length === 0) return [];
-  const kept = (li: Element): boolean => keep === undefined || keep.has(li.attrs.get('id') ?? '');
-  if (keep !== undefined && !noteItems(nodes).some(kept)) return [];
-  if (placement === 'footnotes') {
-    const asides = noteItems(nodes).filter(kept).map((li) => {
-      const aside = el('aside', { id: li.attrs.get('id'), class: li.attrs.get('class'), 'epub:type': 'footnote', role: 'doc-footnote' }, []);
-      aside.children = li.children;
-      return aside;
-    });
-    return [section('notes', 'Notes', asides, { class: 'notes' })];
+/** The notes a notes fragment holds (footnote asides, endnote items), by id. */
+function notesById(nodes: readonly Node[]): Map<string, Element> {
+  const out = new Map<string, Element>();
+  for (const e of elements(nodes)) {
+    const type = e.attrs.get('epub:type');
+    const id = e.attrs.get('id');
+    if ((type === 'footnote' || type === 'endnote') && id !== undefined && !out.has(id)) out.set(id, e);
   }
-  const dropped = new Set(noteItems(nodes).filter((li) => !kept(li)).map((li) => li.attrs.get('id')));
-  // Each item keeps its value (the transform's number), so a list holding only some notes still shows theirs.
-  const endnotes = rewrite(nodes, (e) => (e.name === 'li' && dropped.has(e.attrs.get('id')) ? [] : e));
-  for (const li of noteItems(endnotes)) {
-    li.attrs.set('epub:type', 'endnote');
-    li.attrs.delete('role');
-    li.attrs.delete('tabindex');
-  }
-  return [section('notes', 'Notes', endnotes, { class: 'notes', 'epub:type': 'endnotes', role: 'doc-endnotes' })];
+  return out;
+}
+
+/** Where something of a document is in the book: a content document (the document's first part, or the apparatus) and an id there. */
+interface Place {
+  file: string;
+  id: string;
+}
+
+/**
+ * The notes and apparatus entries of one document, drawn by the apparatus renderer from the document's
+ * model: the notes stand at the end of the document's own content document(s), the critical apparatus
+ * and the textual notes in the apparatus content document, with ids prefixed by the document's stem.
+ * Every link the renderer writes (a label back to its marker, a marker inside another entry to its
+ * entry, a link in an entry's words) is written for the content document it stands in; links into a
+ * document cut into parts go on to the right part later (redirectIntoParts).
+ */
+interface DocumentEntries {
+  /** The apparatus's series sections (critical apparatus, textual notes), ids prefixed; none when there is neither. */
+  apparatus: Node[];
+  /** The notes as the renderer draws them for the document's content document, with `keep` only those it accepts. */
+  notes: (keep?: (entry: ApparatusEntry) => boolean) => Node[];
+  /** A fragment-only link (`#id`) of the document's own fragments (text, metadata), written for the content document `from`. */
+  local: (from: string, id: string) => string;
+}
+
+function documentEntries(d: SiteDocument, path: string, apparatusPath: string, textIds: ReadonlySet<string>, pages: PageMap, placement: NotesPlacement, sourceRoot: string | undefined): DocumentEntries {
+  const model = documentApparatus(d.data, d.page, sourceRoot);
+  const languages = entryLanguages(d.data);
+  const stem = stemOf(d.page);
+  const prefixed = (id: string): string => `${stem}--${id}`;
+  const same = (id: string): string => id;
+
+  // What each fragment holds, from a first drawing with links as the model gives them.
+  const survey: RenderOptions = { resolve: (href) => href, markerHref: (e) => `#${e.markerId}`, languages };
+  const apparatusIds = idsUnder(parseXhtml(epubApparatus(model, survey)));
+  const documentIds = new Set([...textIds, ...idsUnder(parseXhtml(epubNotes(model, placement, survey)))]);
+
+  const byId = new Map(model.entries.map((e) => [e.localId, e]));
+  const hosts = markerHosts(model);
+  /** An entry: a note at the end of its document, any other entry in the apparatus. */
+  const entryAt = (e: ApparatusEntry): Place => (e.series === 'explanatory' ? { file: path, id: e.localId } : { file: apparatusPath, id: prefixed(e.localId) });
+  /**
+   * An entry's marker: in the text, where the book's text shows it; else inside the entry whose words hold
+   * it (a note in a note, a note in a reading the text does not show), wherever that entry stands.
+   */
+  const markerAt = (e: ApparatusEntry): Place => {
+    if (textIds.has(e.markerId)) return { file: path, id: e.markerId };
+    const host = byId.get(hosts.get(e.localId) ?? '');
+    if (host !== undefined && host.series !== 'explanatory') return { file: apparatusPath, id: prefixed(e.markerId) };
+    return { file: path, id: e.markerId };
+  };
+  /** `#id` in the content document `from`: the id in the same content document where it is there, else where it is. */
+  const local = (from: string, id: string): string => {
+    if (id === '') return '#';
+    const inApparatus = apparatusIds.has(id) && (from === apparatusPath || !documentIds.has(id));
+    return inApparatus ? relativeHref(from, apparatusPath, prefixed(id)) : relativeHref(from, path, id);
+  };
+  const optionsFor = (from: string, id: (x: string) => string): RenderOptions => ({
+    resolve: (href) => (href.startsWith('#') ? local(from, href.slice(1)) : bookHref(href, d.page, from, pages, targets)),
+    markerHref: (e) => {
+      const at = markerAt(e);
+      return relativeHref(from, at.file, at.id);
+    },
+    entryHref: (e) => {
+      const at = entryAt(e);
+      return relativeHref(from, at.file, at.id);
+    },
+    id,
+    languages,
+  });
+
+  const drawn = parseXhtml(epubApparatus(model, optionsFor(apparatusPath, prefixed)));
+  // The renderer's one section.apparatus: its series sections go into the document's part of the apparatus.
+  const apparatus = drawn.flatMap((n) => (n.kind === 'element' && n.name === 'section' && hasClass(n, 'apparatus') ? n.children : [n]));
+  const notesOptions = optionsFor(path, same);
+  return {
+    apparatus: apparatus.some((n) => n.kind === 'element') ? apparatus : [],
+    notes: (keep) => parseXhtml(epubNotes(model, placement, notesOptions, keep)),
+    local,
+  };
 }
 
 function documentLabel(d: SiteDocument): string {
@@ -163,31 +227,35 @@ function langOf(raw: string | undefined, fallback: string): string {
   return languageTag(raw) ?? fallback;
 }
 
-export function buildContent(model: SiteModel, placement: NotesPlacement, bookLang: string, partLimit = PART_LIMIT): BookContent {
+/**
+ * The book's content documents. `sourceRoot`: the folder that holds every source, from which the
+ * apparatus model names witnesses (as in dist/apparatus).
+ */
+export function buildContent(model: SiteModel, placement: NotesPlacement, bookLang: string, partLimit = PART_LIMIT, sourceRoot?: string): BookContent {
   const pages = pageMapOf(model);
   targets = bookLinkTargets(model, pages);
   const pageBreaks: PageBreak[] = [];
   const parted: PartedDocument[] = [];
   const taken = new Set<string>([...pages.values(), 'front.xhtml', 'nav.xhtml', 'apparatus.xhtml']);
 
-  // The apparatus of every document goes into one content document; its ids get the document's stem.
+  // The critical apparatus and textual notes of every document go into one content document; their ids
+  // get the document's stem.
   const apparatusPath = 'apparatus.xhtml';
-  const apparatusParts: { document: SiteDocument; id: string; nodes: Node[]; ids: Set<string> }[] = [];
-  for (const d of model.documents) {
-    const nodes = parseHtml(d.data.html.apparatus);
-    if (nodes.length) apparatusParts.push({ document: d, id: stemOf(d.page), nodes, ids: idsUnder(nodes) });
-  }
+  const apparatusParts: { document: SiteDocument; id: string; nodes: Node[] }[] = [];
 
   const chapters = model.documents.map((d) => {
     const path = pages.get(d.page)!;
-    const moved = apparatusParts.find((p) => p.document === d);
-    const local = (id: string): string => (moved?.ids.has(id) ? relativeHref(path, apparatusPath, `${moved.id}--${id}`) : `#${id}`);
+    const book = parseHtml(d.data.html.book);
+    const entries = documentEntries(d, path, apparatusPath, idsUnder(book), pages, placement, sourceRoot);
+    const moved = entries.apparatus.length ? { id: stemOf(d.page) } : undefined;
+    if (moved) apparatusParts.push({ document: d, id: moved.id, nodes: entries.apparatus });
+    const local = (id: string): string => entries.local(path, id);
     const lang = langOf(d.data.lang, bookLang);
-    const text = readingText(relink(parseHtml(d.data.html.book), d.page, path, pages, local), path, pageBreaks);
+    const text = readingText(relink(book, d.page, path, pages, local), path, pageBreaks);
     // Marked now (as every document is before it is written), so that the text is weighed as written.
     markLanguages(text, directionOf(lang));
-    const notesFragment = relink(parseHtml(d.data.html.notes), d.page, path, pages, local);
-    const notes = notesOf(notesFragment, placement);
+    const allNotes = entries.notes();
+    const notes = notesSection(allNotes, placement);
     const metadata = relink(parseHtml(d.data.html.metadata), d.page, path, pages, local);
     const title = d.data.title || stemOf(d.page);
     const date = dateLabel(d.data.date.when);
@@ -205,7 +273,7 @@ export function buildContent(model: SiteModel, placement: NotesPlacement, bookLa
     const whole: ContentDocument = { path, title, lang, body: [opening([textSection(text), ...ending(path), ...notes])] };
     if (sizeOf(whole.body) <= partLimit) return { document: d, content: whole, parts: [whole] };
 
-    const noteById = new Map(noteItems(notesFragment).map((li) => [li.attrs.get('id') ?? '', li]));
+    const noteById = notesById(allNotes);
     // A link to another part gains that part's file name, "<file>--<n>.xhtml".
     const split = splitText(text, noteById, partLimit, sizeOf([head]), `${stemOf(d.page)}--00.xhtml`.length);
     if (split === undefined) return { document: d, content: whole, parts: [whole] };
@@ -213,7 +281,7 @@ export function buildContent(model: SiteModel, placement: NotesPlacement, bookLa
     const paths = split.parts.map((_, k) => (k === 0 ? path : partPath(path, k + 1, taken)));
     const parts: ContentDocument[] = split.parts.map((nodes, k) => {
       const own = new Set([...split.notePart].filter(([, at]) => at === k).map(([id]) => id));
-      const partNotes = notesOf(notesFragment, placement, own);
+      const partNotes = own.size ? notesSection(entries.notes((e) => own.has(e.localId)), placement) : [];
       const last = k === count - 1;
       const children = [textSection(nodes), ...(last ? ending(paths[k]!) : []), ...partNotes];
       const body = k === 0 ? [opening(children)] : [el('section', { class: 'document continued', 'aria-label': `${title} (continued)` }, children)];
@@ -231,15 +299,8 @@ export function buildContent(model: SiteModel, placement: NotesPlacement, bookLa
 
   let apparatus: BookContent['apparatus'];
   if (apparatusParts.length) {
-    const parts = apparatusParts.map((p) => {
-      const docPath = pages.get(p.document.page)!;
-      const nodes = rewrite(relink(p.nodes, p.document.page, apparatusPath, pages, (id) => (p.ids.has(id) ? `#${p.id}--${id}` : relativeHref(apparatusPath, docPath, id))), (e) => {
-        const id = e.attrs.get('id');
-        if (id) e.attrs.set('id', `${p.id}--${id}`);
-        return e;
-      });
-      return section(p.id, '', nodes, { class: 'apparatus-part' });
-    });
+    // Drawn by the renderer for this content document: ids prefixed, links written from here.
+    const parts = apparatusParts.map((p) => section(p.id, '', p.nodes, { class: 'apparatus-part' }));
     apparatusParts.forEach((p, i) => {
       const h = parts[i]!.children[0] as Element;
       h.children = [el('a', { href: relativeHref(apparatusPath, pages.get(p.document.page)!) }, [documentLabel(p.document)])];

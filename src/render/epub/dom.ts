@@ -1,6 +1,9 @@
-// A small mutable element tree for the EPUB's XHTML: HTML fragments of the site are parsed into it
-// (with an HTML parser, as browsers read them), changed for EPUB readers, and written as XML.
+// A small mutable element tree for the EPUB's XHTML: the transform's HTML fragments are parsed into it
+// (with an HTML parser, as browsers read them), the apparatus renderer's XHTML with an XML parser (which
+// keeps its epub:type), changed for EPUB readers, and written as XML.
 import { parseFragment } from 'parse5';
+import { parseXml } from '../../read/parse-xml.js';
+import type { XmlNode } from '../../read/tree.js';
 import { escapeAttribute, escapeText } from './xml.js';
 
 export interface Element {
@@ -38,21 +41,57 @@ interface ParsedNode {
 const DROPPED = new Set(['script', 'style', 'template', 'input', 'button', 'select', 'textarea', 'form', 'noscript', 'iframe', 'object', 'embed']);
 const ATTRIBUTE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
-function convert(node: ParsedNode): Node[] {
+/** Prefixed attributes kept: only `epub:type` (xml:lang is given again, from lang, where the tag is well-formed: languages.ts). */
+const KEPT_PREFIXED = new Set(['epub:type']);
+
+function keptAttribute(name: string): boolean {
+  return (ATTRIBUTE_NAME.test(name) || KEPT_PREFIXED.has(name)) && !name.startsWith('on');
+}
+
+function convert(node: ParsedNode, keepEpub: boolean): Node[] {
   if (node.nodeName === '#text') return [text(node.value ?? '')];
   if (node.nodeName.startsWith('#')) return [];
   const name = (node.tagName ?? node.nodeName).toLowerCase();
   if (DROPPED.has(name) || !/^[a-z][a-z0-9]*$/.test(name)) return [];
   const attrs = new Map<string, string>();
-  for (const a of node.attrs ?? []) if (ATTRIBUTE_NAME.test(a.name) && !a.name.toLowerCase().startsWith('on')) attrs.set(a.name.toLowerCase(), a.value);
-  return [{ kind: 'element', name, attrs, children: (node.childNodes ?? []).flatMap(convert) }];
+  for (const a of node.attrs ?? []) {
+    const attr = a.name.toLowerCase();
+    if (keepEpub ? keptAttribute(attr) : ATTRIBUTE_NAME.test(attr) && !attr.startsWith('on')) attrs.set(attr, a.value);
+  }
+  return [{ kind: 'element', name, attrs, children: (node.childNodes ?? []).flatMap((c) => convert(c, keepEpub)) }];
 }
 
-/** An HTML fragment, as the site's pages hold it, as nodes. */
+/** An HTML fragment of the transform (the book's text, metadata, front matter, register entries) as nodes. */
 export function parseHtml(html: string): Node[] {
   if (html.trim() === '') return [];
   const fragment = parseFragment(html) as unknown as ParsedNode;
-  return (fragment.childNodes ?? []).flatMap(convert);
+  return (fragment.childNodes ?? []).flatMap((c) => convert(c, false));
+}
+
+const XHTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+const EPUB_NAMESPACE = 'http://www.idpf.org/2007/ops';
+
+function convertXml(node: XmlNode): Node[] {
+  if (node.kind === 'text') return [text(node.text)];
+  if (node.kind !== 'element') return [];
+  const name = node.localName.toLowerCase();
+  if (node.namespace !== XHTML_NAMESPACE || DROPPED.has(name) || !/^[a-z][a-z0-9]*$/.test(name)) return [];
+  const attrs = new Map<string, string>();
+  for (const a of node.attributes) if (a.name !== 'xmlns' && !a.name.startsWith('xmlns:') && keptAttribute(a.name)) attrs.set(a.name, a.value);
+  return [{ kind: 'element', name, attrs, children: node.children.flatMap(convertXml) }];
+}
+
+/**
+ * An XHTML fragment written for the book (the apparatus renderer's EPUB flavour: footnotes, endnotes, the
+ * apparatus) as nodes, read as the XML it is, so that its `epub:type` stays. Should it not be well-formed,
+ * it is read as HTML, `epub:type` kept all the same.
+ */
+export function parseXhtml(xhtml: string): Node[] {
+  if (xhtml.trim() === '') return [];
+  const parsed = parseXml(`<div xmlns="${XHTML_NAMESPACE}" xmlns:epub="${EPUB_NAMESPACE}">${xhtml}</div>`);
+  if (parsed.ok) return parsed.document.root.children.flatMap(convertXml);
+  const fragment = parseFragment(xhtml) as unknown as ParsedNode;
+  return (fragment.childNodes ?? []).flatMap((c) => convert(c, true));
 }
 
 export function classes(e: Element): string[] {

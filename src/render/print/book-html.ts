@@ -252,12 +252,16 @@ export function printedEntry(html: string): string {
 /** Facts of a register entry that a printed register leaves out: identifiers (web addresses), coordinates, sex. */
 const UNPRINTED_PARTS = new Set(['idno', 'location', 'sex', 'gender']);
 
-/** Words of a register entry without web addresses and geographic coordinates ("48,208333 16,373056"). */
-function plainWords(html: string): string {
-  return wordsOf(html)
-    .filter((w) => !/^\(?https?:\/\//.test(w) && !/^-?\d{1,3}[.,]\d{3,}[,;]?$/.test(w))
+/**
+ * Words of a register entry without web addresses, and for facts (birth, death …) without the geographic
+ * coordinates of their places ("Linz 48,3 14,28333").
+ */
+function plainWords(html: string, facts = false): string {
+  const words = ` ${wordsOf(html).join(' ')} `;
+  return (facts ? words.replace(/\s-?\d{1,3}[.,]\d+\s+-?\d{1,3}[.,]\d+(?=[\s,;])/g, ' ') : words)
+    .split(/\s+/)
+    .filter((w) => w !== '' && !/^\(?https?:\/\//.test(w) && !(facts && /^-?\d{1,3}[.,]\d{3,}[,;]?$/.test(w)))
     .join(' ')
-    .replace(/(^|\s)-?\d{1,3}[.,]\d+\s+-?\d{1,3}[.,]\d+(?=[\s,;]|$)/g, '')
     .replace(/\s+([,;.)])/g, '$1')
     .trim();
 }
@@ -282,7 +286,7 @@ export function registerDescription(html: string): string {
     const label = /^\s*<span class="entry-part-label">([^<]*)<\/span>/.exec(content);
     const labelText = label ? label[1]!.replace(/:\s*$/, '').trim() : '';
     if (kind === 'desc' && /\b(type|id)\b/.test(labelText.replace(/^Description\s*/, ''))) continue;
-    const words = plainWords(label ? content.slice(label[0].length) : content).replace(/[.;,]$/, '');
+    const words = plainWords(label ? content.slice(label[0].length) : content, true).replace(/[.;,]$/, '');
     if (!words) continue;
     kept.push(labelText ? `<span class="label">${escape(labelText)}:</span> ${escape(words)}` : escape(words));
   }
@@ -489,6 +493,7 @@ export function printBookHtml(model: SiteModel, apparatus: readonly DocumentAppa
 <html lang="${escape(model.lang || 'en')}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; base-uri 'none'; form-action 'none'">
 <title>${escape(model.title)}</title>
 </head>
 <body>

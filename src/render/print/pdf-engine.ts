@@ -213,7 +213,9 @@ export async function layoutPdf(options: LayoutPdfOptions): Promise<LayoutPdfRes
     } catch (error) {
       return { ok: false, message: `Chromium at ${chromiumPath} did not start: ${firstLine(error)}. Reinstall it with "apt-get install chromium".` };
     }
-    const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: false });
+    // The book carries a Content-Security-Policy for whoever opens it in a browser; the engine's own scripts
+    // (Paged.js and its hooks) are added by the engine, so the policy is set aside while laying it out.
+    const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: false, bypassCSP: true });
     const page = await context.newPage();
     page.setDefaultTimeout(options.timeoutMs ?? 300_000);
     const pageErrors: string[] = [];

@@ -9,8 +9,13 @@
    - give markers the label written in the HTML (data-label) instead of a counter;
    - recompute the height of the notes area after content was pushed to the next page (Paged.js keeps the
      height of notes it removed);
+   - place a note that stands inside another note in its own series block;
+   - keep an edition line on one page: a page that would end inside a wrapped line ends before it;
    - copy each register reference's line number from its target, and report what it cannot resolve;
-   - measure, after layout, every edition line that is wider than the text block. */
+   - keep the spaces between inline elements, the running heads and the hanging indent that Paged.js 0.4.3
+     loses (see keepSpaces, afterPageLayout, print.css);
+   - measure, after layout, every edition line that is wider than the text block (and wraps), and check that
+     no text of the book was left off the pages. */
 (function () {
   'use strict';
 
@@ -418,7 +423,7 @@
           if (!l.element) return true;
           if (l.overflow <= 0) return false;
           // A section continued from an earlier page has lost its id (Paged.js keeps ids unique): data-document.
-          l.document = section ? section.getAttribute('data-document') || section.id || '' : '';
+          l.document = section ? section.getAttribute('data-document') || section.id || section.getAttribute('data-id') || '' : '';
           l.line = l.element.getAttribute('data-line') || '';
           l.page = pageNumberOf(text);
           l.overflowPt = Math.round(l.overflow * 0.75 * 10) / 10;
