@@ -11,6 +11,7 @@ import { decodePdfString, pdfDate, pdfText } from '../../src/render/print/pdf-me
 import { layoutPdf, type LayoutPdfOptions, type LayoutPdfSuccess } from '../../src/render/print/pdf-engine.js';
 import { attr, hasClass, isElement, normalise, parsePage, walk, type Element, type Node } from '../build/support/html.js';
 import { projectRoot } from '../helpers/paths.js';
+import { firstMissingInOrder } from './support/pdf.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const POPPLER = ['pdftotext', 'pdfinfo', 'pdffonts', 'pdftoppm', 'pdftohtml'];
@@ -133,16 +134,6 @@ function pagesHolding(pages: string[], needle: string, from = 1, to = pages.leng
   return out;
 }
 
-/** Is `needle` a subsequence of `hay`? Returns the index of the first word not found, or -1. */
-function firstMissingInOrder(hay: string[], needle: string[]): number {
-  let at = 0;
-  for (let i = 0; i < needle.length; i++) {
-    while (at < hay.length && hay[at] !== needle[i]) at++;
-    if (at === hay.length) return i;
-    at++;
-  }
-  return -1;
-}
 
 // ---------------------------------------------------------------- the tests
 

@@ -2,7 +2,7 @@
 // playwright-core), Chromium prints the pages, and the bytes are made reproducible and given their metadata.
 // Nothing is fetched from the network: the page is served from a made-up origin whose every request is answered
 // from local files or refused.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -316,8 +316,14 @@ export async function layoutPdf(options: LayoutPdfOptions): Promise<LayoutPdfRes
     if (!finished.ok) return finished;
     mkdirSync(path.dirname(path.resolve(options.outFile)), { recursive: true });
     const temporary = `${options.outFile}.tmp-${process.pid}`;
-    writeFileSync(temporary, finished.bytes);
-    renameSync(temporary, options.outFile);
+    try {
+      writeFileSync(temporary, finished.bytes);
+      renameSync(temporary, options.outFile);
+    } catch (error) {
+      // A full disk leaves a partial file: never leave it behind.
+      rmSync(temporary, { force: true });
+      throw error;
+    }
 
     if (report.ignoredStyles > 0) {
       warnings.push(`the book's own style sheets (${report.ignoredStyles}) were left out: the page design is print.css, applied by the engine`);
