@@ -5,6 +5,7 @@
 //   register:LIST#ID     an entry of the register made of the entity lists documents carry (folder builds).
 // Each output resolves them to its own addresses (a site page, a content document of the book, a place in
 // the printed book). Pure functions: strings in, strings out.
+import { rewriteLinks } from './html-rewrite.js';
 
 /** Where each source file and each carried register lives in one output, relative to its root. */
 export interface LinkTargets {
@@ -70,49 +71,19 @@ export function isEditionKey(href: string): boolean {
   return href.startsWith(EDITION_SCHEME) || href.startsWith(REGISTER_SCHEME);
 }
 
-const ANCHOR = /<a\b([^>]*?)\shref="([^"]*)"([^>]*)>/g;
-
 /**
  * Rewrites every edition key in an HTML fragment as `resolve` says. A key it cannot resolve loses its link
- * and keeps its words (the `a` becomes a `span` with the same attributes), and is returned in `unresolved`
- * so that the caller reports it. The fragments come from the XSLT serialiser, which writes attribute
- * values in double quotes with `"` escaped, and `a` elements never nest in HTML: so the opening tag and
- * the next `</a>` are exact, without an HTML parser.
+ * and keeps its words (in a span, html-rewrite.ts rewriteLinks), and is returned in `unresolved` so that the
+ * caller reports it. Other links are left as they are.
  */
 export function resolveKeysInHtml(html: string, resolve: (href: string) => string | undefined): { html: string; unresolved: string[] } {
   if (!html.includes(EDITION_SCHEME) && !html.includes(REGISTER_SCHEME)) return { html, unresolved: [] };
   const unresolved: string[] = [];
-  let out = '';
-  let last = 0;
-  ANCHOR.lastIndex = 0;
-  for (let m = ANCHOR.exec(html); m; m = ANCHOR.exec(html)) {
-    const raw = decodeAttribute(m[2]!);
-    if (!isEditionKey(raw)) continue;
-    const target = resolve(raw);
-    out += html.slice(last, m.index);
-    if (target !== undefined) {
-      out += `<a${m[1]} href="${encodeAttribute(target)}"${m[3]}>`;
-      last = ANCHOR.lastIndex;
-      continue;
-    }
-    unresolved.push(raw);
-    out += `<span${m[1]}${m[3]}>`;
-    const close = html.indexOf('</a>', ANCHOR.lastIndex);
-    if (close < 0) {
-      last = ANCHOR.lastIndex;
-      continue;
-    }
-    out += html.slice(ANCHOR.lastIndex, close) + '</span>';
-    last = close + 4;
-    ANCHOR.lastIndex = last;
-  }
-  return { html: out + html.slice(last), unresolved };
-}
-
-function decodeAttribute(value: string): string {
-  return value.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))).replace(/&amp;/g, '&');
-}
-
-function encodeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const out = rewriteLinks(html, (href) => {
+    if (!isEditionKey(href)) return href;
+    const target = resolve(href);
+    if (target === undefined) unresolved.push(href);
+    return target;
+  });
+  return { html: out, unresolved };
 }

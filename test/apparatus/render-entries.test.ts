@@ -2,7 +2,7 @@
 // rewrites of the model's HTML (links, ids, markers), escaping, and XHTML for the EPUB.
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { rewriteIds, rewriteLinks, toXhtml } from '../../src/render/apparatus/html-rewrite.js';
+import { rewriteIds, rewriteLinks, toXhtml } from '../../src/render/html-rewrite.js';
 import { epubApparatus, epubNotes, markerHosts, printEntries, renderEntry, siteOptions, siteSections, type RenderOptions } from '../../src/render/apparatus/render-entries.js';
 import type { ApparatusEntry, ApparatusReading, DocumentApparatus } from '../../src/transform/apparatus/model.js';
 import { all, attr, first, hasClass, normalise, parsePage, textOf, type Element } from '../build/support/html.js';

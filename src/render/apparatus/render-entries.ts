@@ -13,7 +13,7 @@
 import type { ApparatusEntry, ApparatusSeries, DocumentApparatus } from '../../transform/apparatus/model.js';
 import { entriesOf } from '../../transform/apparatus/model.js';
 import { SITE_CLASSES, backName, emptyWords, markerName, markerText, orderedReadings, safeId, textualAnchor } from './entry-words.js';
-import { escapeAttribute, escapeText, holdsBlocks, markersIn, rewriteIds, rewriteLinks, rewriteMarkers, toXhtml, trimHtml } from './html-rewrite.js';
+import { escapeAttribute, escapeText, holdsBlocks, markersIn, rewriteIds, rewriteLinks, rewriteMarkers, toXhtml, trimHtml } from '../html-rewrite.js';
 
 export type Flavour = 'site' | 'standalone' | 'epub' | 'print';
 export type NotesPlacement = 'footnotes' | 'endnotes';

@@ -6,6 +6,7 @@
 import { behaviours } from '../../read/behaviours.js';
 import type { DocumentApparatus } from '../../transform/apparatus/model.js';
 import { printEntries, type RenderOptions } from '../apparatus/render-entries.js';
+import { escapeAttribute, rewriteIds, rewriteLinks } from '../html-rewrite.js';
 import { addressOf, parseLinkKey, REGISTER_SCHEME, resolveKeysInHtml, type LinkTargets } from '../link-keys.js';
 import { dateLabel, type SiteDocument, type SiteModel } from '../site-model.js';
 
@@ -22,9 +23,7 @@ export interface PrintBook {
   documents: Record<string, string>;
 }
 
-function escape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+const escape = escapeAttribute;
 
 /** The stem of a document's page. */
 function stemOf(page: string): string {
@@ -54,10 +53,7 @@ function documentIds(documents: readonly SiteDocument[]): Map<SiteDocument, stri
  * from the XSLT serialiser (double quotes), so the rewrite is exact.
  */
 export function prefixIds(html: string, prefix: string): string {
-  return html
-    .replace(/(\s)id="([^"]*)"/g, (_, space: string, id: string) => `${space}id="${prefix}${id}"`)
-    .replace(/(\s)href="#([^"]*)"/g, (_, space: string, id: string) => `${space}href="#${prefix}${id}"`)
-    .replace(/(\s)aria-describedby="([^"]*)"/g, (_, space: string, ids: string) => `${space}aria-describedby="${ids.split(/\s+/).map((i) => prefix + i).join(' ')}"`);
+  return rewriteLinks(rewriteIds(html, (id) => `${prefix}${id}`), (href) => (href.startsWith('#') ? `#${prefix}${href.slice(1)}` : href));
 }
 
 /**

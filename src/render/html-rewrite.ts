@@ -1,5 +1,6 @@
-// Small, exact changes to the HTML fragments of the apparatus model, without an HTML parser. The fragments
-// are written by the stylesheets' HTML serialiser, whose output is regular enough to be read tag by tag:
+// Small, exact changes to the HTML fragments of the transform and of the apparatus model, without an HTML
+// parser. The fragments are written by the stylesheets' HTML serialiser, whose output is regular enough to
+// be read tag by tag:
 // text holds no '<' (it is escaped), attribute values are always double-quoted and hold no '"', '<' or
 // '>' (escaped as &#34;, &lt;, &gt;), every element is closed except the void ones, and no comment or
 // processing instruction is written. So a tag is exactly what /<[^>]*>/ matches.
