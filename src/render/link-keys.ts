@@ -15,6 +15,30 @@ export interface LinkTargets {
   registers: ReadonlyMap<string, string>;
 }
 
+/** What an output needs of the edition to place its files: the front matter's key, documents and registers with theirs. */
+export interface KeyedEdition<D, R> {
+  frontKey?: string;
+  documents: readonly (D & { key: string })[];
+  registers: readonly (R & { key: string })[];
+}
+
+/**
+ * The targets of one output, given where it puts the front matter, each document and each register. A
+ * register made of the lists documents carry (key `register:LIST`) answers `register:` keys; any other
+ * register is a source file like a document.
+ */
+export function linkTargetsOf<D, R>(edition: KeyedEdition<D, R>, where: { front?: string; document: (d: D) => string; register: (r: R) => string }): LinkTargets {
+  const files = new Map<string, string>();
+  const registers = new Map<string, string>();
+  if (edition.frontKey !== undefined && where.front !== undefined) files.set(edition.frontKey, where.front);
+  for (const d of edition.documents) files.set(d.key, where.document(d));
+  for (const r of edition.registers) {
+    if (r.key.startsWith(REGISTER_SCHEME)) registers.set(r.key.slice(REGISTER_SCHEME.length), where.register(r));
+    else files.set(r.key, where.register(r));
+  }
+  return { files, registers };
+}
+
 export type LinkKey =
   | { kind: 'local'; id: string }
   | { kind: 'file'; file: string; id: string }

@@ -1,18 +1,10 @@
 // Where link keys lead on the site: every source file to its page, the lists documents carry to their
 // register pages. Pure: the model in, the targets out.
-import { REGISTER_SCHEME, addressOf, parseLinkKey, resolveKeysInHtml, type LinkTargets } from './link-keys.js';
+import { addressOf, linkTargetsOf, parseLinkKey, resolveKeysInHtml, type LinkTargets } from './link-keys.js';
 import type { SiteModel } from './site-model.js';
 
 export function siteLinkTargets(model: SiteModel): LinkTargets {
-  const files = new Map<string, string>();
-  const registers = new Map<string, string>();
-  if (model.frontKey !== undefined) files.set(model.frontKey, 'index.html');
-  for (const d of model.documents) files.set(d.key, d.page);
-  for (const r of model.registers) {
-    if (r.key.startsWith(REGISTER_SCHEME)) registers.set(r.key.slice(REGISTER_SCHEME.length), r.page);
-    else files.set(r.key, r.page);
-  }
-  return { files, registers };
+  return linkTargetsOf(model, { front: 'index.html', document: (d) => d.page, register: (r) => r.page });
 }
 
 export interface SitePage {

@@ -1,7 +1,7 @@
 // The last pass over the book's trees: ids unique in each document, and every link inside the book
 // leading to a document and id that exist (a link that would not is kept as text).
 import path from 'node:path';
-import { elements, el, rewrite, type Node } from './dom.js';
+import { el, rewrite, type Node } from './dom.js';
 
 export interface LinkedDocument {
   path: string;

@@ -9,8 +9,7 @@ import type { ApparatusEntry } from '../../transform/apparatus/model.js';
 import { documentApparatus, entryLanguages } from '../../transform/apparatus/from-transform.js';
 import { epubApparatus, epubNotes, markerHosts, type NotesPlacement, type RenderOptions } from '../apparatus/render-entries.js';
 import { el, elements, hasClass, idsUnder, parseHtml, parseXhtml, rewrite, type Element, type Node } from './dom.js';
-import { bookHref, bookLinkTargets, relativeHref, type PageMap } from './links.js';
-import type { LinkTargets } from '../link-keys.js';
+import { bookHref, bookLinkTargets, relativeHref } from './links.js';
 import { directionOf, markLanguages } from './languages.js';
 import { PART_LIMIT, divisionEntries, sizeOf, splitText, type PartedDocument } from './split.js';
 import { languageTag } from './xml.js';
@@ -69,15 +68,16 @@ export function pageMapOf(model: SiteModel): Map<string, string> {
   return pages;
 }
 
-/** Rewrites every link of a fragment of the transform for the content document `from`; `local` decides fragment-only links. */
-let targets: LinkTargets | undefined;
+/** Where a link of a fragment (written for the site page `page`) leads from the content document `from`. */
+type BookLink = (href: string, page: string, from: string) => string | undefined;
 
-function relink(nodes: Node[], page: string, from: string, pages: PageMap, local: (id: string) => string | undefined = (id) => `#${id}`): Node[] {
+/** Rewrites every link of a fragment of the transform for the content document `from`; `local` decides fragment-only links. */
+function relink(nodes: Node[], page: string, from: string, link: BookLink, local: (id: string) => string | undefined = (id) => `#${id}`): Node[] {
   return rewrite(nodes, (e) => {
     if (e.name !== 'a') return e;
     const href = e.attrs.get('href');
     if (href === undefined) return e;
-    const target = href.startsWith('#') ? local(href.slice(1)) : bookHref(href, page, from, pages, targets);
+    const target = href.startsWith('#') ? local(href.slice(1)) : link(href, page, from);
     if (target === undefined) {
       // No link in the book: the words stay, in a span that keeps the id other links may need.
       const span = el('span', { id: e.attrs.get('id'), class: e.attrs.get('class') }, []);
@@ -160,7 +160,7 @@ interface DocumentEntries {
   local: (from: string, id: string) => string;
 }
 
-function documentEntries(d: SiteDocument, path: string, apparatusPath: string, textIds: ReadonlySet<string>, pages: PageMap, placement: NotesPlacement, sourceRoot: string | undefined): DocumentEntries {
+function documentEntries(d: SiteDocument, path: string, apparatusPath: string, textIds: ReadonlySet<string>, link: BookLink, placement: NotesPlacement, sourceRoot: string | undefined): DocumentEntries {
   const model = documentApparatus(d.data, d.page, sourceRoot);
   const languages = entryLanguages(d.data);
   const stem = stemOf(d.page);
@@ -193,7 +193,7 @@ function documentEntries(d: SiteDocument, path: string, apparatusPath: string, t
     return inApparatus ? relativeHref(from, apparatusPath, prefixed(id)) : relativeHref(from, path, id);
   };
   const optionsFor = (from: string, id: (x: string) => string): RenderOptions => ({
-    resolve: (href) => (href.startsWith('#') ? local(from, href.slice(1)) : bookHref(href, d.page, from, pages, targets)),
+    resolve: (href) => (href.startsWith('#') ? local(from, href.slice(1)) : link(href, d.page, from)),
     markerHref: (e) => {
       const at = markerAt(e);
       return relativeHref(from, at.file, at.id);
@@ -233,7 +233,8 @@ function langOf(raw: string | undefined, fallback: string): string {
  */
 export function buildContent(model: SiteModel, placement: NotesPlacement, bookLang: string, partLimit = PART_LIMIT, sourceRoot?: string): BookContent {
   const pages = pageMapOf(model);
-  targets = bookLinkTargets(model, pages);
+  const targets = bookLinkTargets(model, pages);
+  const link: BookLink = (href, page, from) => bookHref(href, page, from, pages, targets);
   const pageBreaks: PageBreak[] = [];
   const parted: PartedDocument[] = [];
   const taken = new Set<string>([...pages.values(), 'front.xhtml', 'nav.xhtml', 'apparatus.xhtml']);
@@ -246,17 +247,17 @@ export function buildContent(model: SiteModel, placement: NotesPlacement, bookLa
   const chapters = model.documents.map((d) => {
     const path = pages.get(d.page)!;
     const book = parseHtml(d.data.html.book);
-    const entries = documentEntries(d, path, apparatusPath, idsUnder(book), pages, placement, sourceRoot);
+    const entries = documentEntries(d, path, apparatusPath, idsUnder(book), link, placement, sourceRoot);
     const moved = entries.apparatus.length ? { id: stemOf(d.page) } : undefined;
     if (moved) apparatusParts.push({ document: d, id: moved.id, nodes: entries.apparatus });
     const local = (id: string): string => entries.local(path, id);
     const lang = langOf(d.data.lang, bookLang);
-    const text = readingText(relink(book, d.page, path, pages, local), path, pageBreaks);
+    const text = readingText(relink(book, d.page, path, link, local), path, pageBreaks);
     // Marked now (as every document is before it is written), so that the text is weighed as written.
     markLanguages(text, directionOf(lang));
     const allNotes = entries.notes();
     const notes = notesSection(allNotes, placement);
-    const metadata = relink(parseHtml(d.data.html.metadata), d.page, path, pages, local);
+    const metadata = relink(parseHtml(d.data.html.metadata), d.page, path, link, local);
     const title = d.data.title || stemOf(d.page);
     const date = dateLabel(d.data.date.when);
     const head = el('header', { class: 'document-head' }, [
@@ -295,7 +296,7 @@ export function buildContent(model: SiteModel, placement: NotesPlacement, bookLa
     return { document: d, content: parts[0]!, parts, divisions };
   });
 
-  const front = frontMatter(model, pages, bookLang);
+  const front = frontMatter(model, link, bookLang);
 
   let apparatus: BookContent['apparatus'];
   if (apparatusParts.length) {
@@ -306,7 +307,7 @@ export function buildContent(model: SiteModel, placement: NotesPlacement, bookLa
       h.children = [el('a', { href: relativeHref(apparatusPath, pages.get(p.document.page)!) }, [documentLabel(p.document)])];
     });
     const witnesses = model.witnesses.length
-      ? [section('witnesses', 'Witnesses', [el('dl', { class: 'witness-list' }, model.witnesses.flatMap((w) => [el('dt', {}, [w.siglum]), el('dd', {}, relink(parseHtml(w.html), 'index.html', apparatusPath, pages))]))])]
+      ? [section('witnesses', 'Witnesses', [el('dl', { class: 'witness-list' }, model.witnesses.flatMap((w) => [el('dt', {}, [w.siglum]), el('dd', {}, relink(parseHtml(w.html), 'index.html', apparatusPath, link))]))])]
       : [];
     const body: Node[] = [
       el('section', { class: 'apparatus', 'epub:type': 'appendix', role: 'doc-appendix', 'aria-labelledby': 'apparatus-h' }, [
@@ -325,7 +326,7 @@ export function buildContent(model: SiteModel, placement: NotesPlacement, bookLa
     const sections = entries.map((entry) => {
       const mentions = model.mentions.get(entry.key) ?? [];
       const names = entry.names.length ? [el('dl', { class: 'name-forms' }, entry.names.flatMap((n) => [el('dt', {}, [n.type]), el('dd', {}, [n.text])]))] : [];
-      const html = relink(parseHtml(entry.html), register.page, path, pages);
+      const html = relink(parseHtml(entry.html), register.page, path, link);
       const list = mentions.length
         ? el('ul', { class: 'mentions' }, mentions.map((m) => {
             const to = pages.get(m.document.page)!;
@@ -367,10 +368,10 @@ function partPath(first: string, n: number, taken: Set<string>): string {
   return candidate;
 }
 
-function frontMatter(model: SiteModel, pages: PageMap, lang: string): ContentDocument {
+function frontMatter(model: SiteModel, link: BookLink, lang: string): ContentDocument {
   const path = 'front.xhtml';
   const f = model.front?.front;
-  const html = (fragment: string | undefined): Node[] => relink(parseHtml(fragment ?? ''), 'index.html', path, pages);
+  const html = (fragment: string | undefined): Node[] => relink(parseHtml(fragment ?? ''), 'index.html', path, link);
   const editors = f?.editors ?? [];
   const parts: Node[] = [
     el('header', { class: 'title-page', 'epub:type': 'titlepage' }, [

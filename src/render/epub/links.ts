@@ -1,7 +1,7 @@
 // Where the site's links lead in the book: site pages map to content documents, web links stay,
 // anything else loses its link and keeps its text.
 import path from 'node:path';
-import { REGISTER_SCHEME, addressOf, isEditionKey, parseLinkKey, type LinkTargets } from '../link-keys.js';
+import { addressOf, isEditionKey, linkTargetsOf, parseLinkKey, type LinkTargets } from '../link-keys.js';
 import type { SiteModel } from '../site-model.js';
 
 /** Site page (from the site root) → content document (from the package folder), for the pages the book has. */
@@ -9,15 +9,7 @@ export type PageMap = ReadonlyMap<string, string>;
 
 /** Where link keys lead in the book: each source file to its content document (from the package folder). */
 export function bookLinkTargets(model: SiteModel, pages: PageMap): LinkTargets {
-  const files = new Map<string, string>();
-  const registers = new Map<string, string>();
-  if (model.frontKey !== undefined) files.set(model.frontKey, 'front.xhtml');
-  for (const d of model.documents) files.set(d.key, pages.get(d.page)!);
-  for (const r of model.registers) {
-    if (r.key.startsWith(REGISTER_SCHEME)) registers.set(r.key.slice(REGISTER_SCHEME.length), pages.get(r.page)!);
-    else files.set(r.key, pages.get(r.page)!);
-  }
-  return { files, registers };
+  return linkTargetsOf(model, { front: 'front.xhtml', document: (d) => pages.get(d.page)!, register: (r) => pages.get(r.page)! });
 }
 
 const WEB = /^(https?:|mailto:)/i;

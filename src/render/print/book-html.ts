@@ -7,7 +7,7 @@ import { behaviours } from '../../read/behaviours.js';
 import type { DocumentApparatus } from '../../transform/apparatus/model.js';
 import { printEntries, type RenderOptions } from '../apparatus/render-entries.js';
 import { escapeAttribute, rewriteIds, rewriteLinks } from '../html-rewrite.js';
-import { addressOf, parseLinkKey, REGISTER_SCHEME, resolveKeysInHtml, type LinkTargets } from '../link-keys.js';
+import { addressOf, linkTargetsOf, parseLinkKey, REGISTER_SCHEME, resolveKeysInHtml, type LinkTargets } from '../link-keys.js';
 import { dateLabel, type SiteDocument, type SiteModel } from '../site-model.js';
 
 export interface PrintBookOptions {
@@ -75,17 +75,10 @@ function witnessId(siglum: string): string {
 
 /** Where link keys lead in the book: a document to its section, a register file to its register section. */
 function bookTargets(model: SiteModel, ids: Map<SiteDocument, string>): LinkTargets {
-  const files = new Map<string, string>();
-  const registers = new Map<string, string>();
-  if (model.frontKey !== undefined) files.set(model.frontKey, '#contents');
+  const targets = linkTargetsOf(model, { front: '#contents', document: (d) => `#${ids.get(d)}`, register: (r) => `#reg-${stemOf(r.page)}` });
+  const files = new Map(targets.files);
   for (const w of model.witnesses) files.set(w.key, `#${witnessId(w.siglum)}`);
-  for (const d of model.documents) files.set(d.key, `#${ids.get(d)}`);
-  for (const r of model.registers) {
-    const id = `#reg-${stemOf(r.page)}`;
-    if (r.key.startsWith(REGISTER_SCHEME)) registers.set(r.key.slice(REGISTER_SCHEME.length), id);
-    else files.set(r.key, id);
-  }
-  return { files, registers };
+  return { files, registers: targets.registers };
 }
 
 /**
