@@ -5,16 +5,15 @@ import { renderApparatus, type OutputFile } from '../render/apparatus/apparatus-
 import { addressOf, parseLinkKey, resolveKeysInHtml } from '../render/link-keys.js';
 import { siteLinkTargets } from '../render/site-links.js';
 import type { SiteModel } from '../render/site-model.js';
-import { documentApparatus } from '../transform/apparatus/from-transform.js';
+import type { DocumentApparatus } from '../transform/apparatus/model.js';
 import { packageRoot } from '../transform/package-root.js';
 
 /**
- * `sourceRoot`: the folder that holds every source; witness keys in the JSON are paths from it. The JSON
- * keeps the model's link keys; in the HTML they lead to the site beside it (../site/).
+ * `documents`: the apparatus model of each document (witness keys are paths from the folder that holds every
+ * source). The JSON keeps the model's link keys; in the HTML they lead to the site beside it (../site/).
  */
-export function apparatusFiles(model: SiteModel, sourceRoot: string): { files: OutputFile[]; unresolved: string[] } {
+export function apparatusFiles(model: SiteModel, documents: readonly DocumentApparatus[]): { files: OutputFile[]; unresolved: string[] } {
   const schema = readFileSync(path.join(packageRoot, 'schema', 'apparatus.schema.json'), 'utf8');
-  const documents = model.documents.map((d) => documentApparatus(d.data, d.page, sourceRoot));
   const targets = siteLinkTargets(model);
   const unresolved: string[] = [];
   const files = renderApparatus(model.title, model.lang, documents, schema).map((f) => {

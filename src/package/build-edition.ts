@@ -18,6 +18,7 @@ import { EMBEDDED_REGISTERS, embeddedRegisters } from '../render/embedded-regist
 import { collectMentions, indexEntries, sharedSeries, sortDocuments, type SiteDocument, type SiteModel, type SiteRegister } from '../render/site-model.js';
 import { sourceDate, sourceInstant } from '../render/source-date.js';
 import { documentApparatus } from '../transform/apparatus/from-transform.js';
+import type { DocumentApparatus } from '../transform/apparatus/model.js';
 import type { PrintOptions } from '../config/edition-config.js';
 import { renderPrint } from './print-output.js';
 import { packageRoot } from '../transform/package-root.js';
@@ -301,6 +302,9 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
   const wants = (o: BuildOutput): boolean => (plan.only ?? DEFAULT_OUTPUTS).includes(o);
   const outputs: Output[] = [];
   const written: string[] = [];
+  // Each document's apparatus model, made once for every output that prints it.
+  let models: DocumentApparatus[] | undefined;
+  const apparatusModels = (): DocumentApparatus[] => (models ??= model.documents.map((d) => documentApparatus(d.data, d.page, sourceRoot)));
   let pending: string | undefined;
   try {
     if (wants('site')) {
@@ -316,15 +320,14 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
       written.push(...epub.map((o) => `../epub/${o.path}`));
     }
     if (wants('apparatus')) {
-      const { files: apparatus, unresolved } = apparatusFiles(model, sourceRoot);
+      const { files: apparatus, unresolved } = apparatusFiles(model, apparatusModels());
       for (const key of unresolved) diagnostics.push(unresolvedLink(key, 'the standalone apparatus'));
       outputs.push({ folder: 'apparatus', files: apparatus });
       written.push(...apparatus.map((o) => `../apparatus/${o.path}`));
     }
     if (wants('print')) {
       const instant = sourceInstant(plan.dateFrom, validation.sources.map((s) => s.absolutePath));
-      const documents = model.documents.map((d) => documentApparatus(d.data, d.page, sourceRoot));
-      const print = await renderPrint(model, documents, plan.print, instant, outDirOf(plan));
+      const print = await renderPrint(model, apparatusModels(), plan.print, instant, outDirOf(plan));
       pending = print.pending;
       diagnostics.push(...applyRuleLevels(print.diagnostics, plan.ruleLevels));
       for (const key of print.unresolved) diagnostics.push(unresolvedLink(key, 'the printed edition'));
