@@ -124,19 +124,28 @@ describe('the apparatus of the bundled edition', () => {
     const draft = first(telegram, (el) => el.tagName === 'blockquote' && hasClass(el, 'floatingText'))!;
     const a = normalise(witnessText(reply, 'A').replace(/\n/g, ' '));
     expect(normalise(textOf(draft, { skip: editorial })).replace(/^“|”$/g, '')).toBe(a);
-    // A document without a critical apparatus carries no copy of its text in the JSON.
-    expect(json.documents.find((d) => d.document === '1951-06-30-filippov-to-mao')!.text).toEqual([]);
+    // A document without a critical apparatus has its text in the JSON too, a line per numbered line.
+    const plain = json.documents.find((d) => d.document === '1951-06-30-filippov-to-mao')!;
+    expect(plain.entries.some((e) => e.series === 'critical')).toBe(false);
+    expect(witnessText(plain, '').split('\n')).toHaveLength(plain.lines);
   });
 
-  it('shows every line number in every witness view, in order', () => {
+  it('shows every line number of the copy-text in its view, and in another witness\'s view those that begin outside the copy-text\'s readings, in order', () => {
     const reply = json.documents.find((d) => d.document === '1951-07-01-kim-peng-to-ridgway')!;
     const site = page(path.join(outDir, 'site', 'documents', `${reply.document}.html`)).document;
     const reading = first(site, (el) => hasClass(el, 'reading'))!;
     expect(reply.lines).toBeGreaterThan(5);
-    for (let i = 1; i <= reply.witnesses.length; i++) {
-      const marks = visible(reading, (el) => hasClass(el, 'ln'), (el) => hasClass(el, 'rdg') && !hasClass(el, `w${i}`));
-      expect(marks.map((m) => attr(m, 'data-line')), `witness ${i}`).toEqual(marks.map((_, k) => String(k + 1)));
-      expect(marks.length, `witness ${i}`).toBe(reply.lines);
+    const all = (i: number): string[] => visible(reading, (el) => hasClass(el, 'ln'), (el) => hasClass(el, 'rdg') && !hasClass(el, `w${i}`)).map((m) => attr(m, 'data-line')!);
+    expect(all(1)).toEqual(Array.from({ length: reply.lines }, (_, k) => String(k + 1)));
+    // A line that begins inside the copy-text's reading has its number there only; the other witnesses' views
+    // show the rest, in order, each where the same words of the shared text begin.
+    const shared = visible(reading, (el) => hasClass(el, 'ln'), (el) => hasClass(el, 'rdg')).map((m) => attr(m, 'data-line')!);
+    expect(shared.length).toBeGreaterThan(0);
+    expect(shared.length).toBeLessThan(reply.lines);
+    for (let i = 2; i <= reply.witnesses.length; i++) {
+      const marks = all(i);
+      expect(marks, `witness ${i}`).toEqual([...marks].sort((a, b) => Number(a) - Number(b)));
+      expect(marks.filter((n) => shared.includes(n)), `witness ${i}`).toEqual(shared);
     }
     // Every critical entry is keyed to a line that exists.
     for (const e of reply.entries.filter((x) => x.series === 'critical')) expect(e.line, e.id).toBeGreaterThan(0);

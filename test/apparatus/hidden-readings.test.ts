@@ -82,10 +82,13 @@ describe('readings the text does not always show', () => {
 
   it('rebuilds each witness from the JSON: the shared text, and at every entry the reading of that witness', () => {
     const lines = (w: string): string[] => witnessText(doc, w).split('\n');
-    expect(lines('A')).toEqual(['Alpha begins the first paragraph and the shared text of all three witnesses goes on for a while, long enough to need a second line.', 'Shared start. kept and one end.']);
-    expect(lines('B')).toEqual(['Beta begins it and the shared text of all three witnesses goes on for a while, long enough to need a second line.', 'Shared start. dropped and two inner end.']);
+    // A newline begins each numbered line: the copy-text (A) is the edition's lines, 64 characters at most; the
+    // other witnesses break where A's lines begin in the text they share with it.
+    expect(lines('A')).toEqual(['Alpha begins the first paragraph and the shared text of all', 'three witnesses goes on for a while, long enough to need a', 'second line.', 'Shared start. kept and one end.']);
+    expect(lines('A')).toHaveLength(doc.lines);
+    expect(lines('B')).toEqual(['Beta begins it and the shared text of all', 'three witnesses goes on for a while, long enough to need a', 'second line.', 'Shared start. dropped and two inner end.']);
     // C is not named in app-3: it reads the lemma.
-    expect(lines('C')).toEqual(['and the shared text of all three witnesses goes on for a while, long enough to need a second line, [said] C.', 'Shared start. kept and two nested end.']);
+    expect(lines('C')).toEqual(['and the shared text of all', 'three witnesses goes on for a while, long enough to need a', 'second line, [said] C.', 'Shared start. kept and two nested end.']);
   });
 
   it('keeps every note linked back from the EPUB, where only the first witness is in the text', () => {

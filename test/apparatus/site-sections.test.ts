@@ -9,6 +9,8 @@
 // - no separator right after the bracket ("A] B", not "A] | B"), as docs/apparatus.md writes entries;
 // - a source named by a reading (@source) stands with its sigla, before the bracket;
 // - a reading without witnesses prints no empty sigla, and readings lose the spaces they begin and end with.
+// - a critical entry's label and a textual note's "line N:" (lines) are not compared: the line model now breaks lines inside the copy-text's
+//   readings as well, so that a printed line is one line of the edition (docs/apparatus.md).
 // The "Apparatus" section explains sigla only when the document has a critical apparatus (tested below).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -52,7 +54,11 @@ function expectSameAsBefore(outDir: string, before: Golden): number {
   let compared = 0;
   for (const [page, entries] of Object.entries(before.pages)) {
     expect(now[page]!.map((e) => e[0]), page).toEqual(entries.map((e) => e[0]));
-    entries.forEach((e, i) => expect(now[page]![i], `${page} ${e[0]}`).toEqual(e));
+    // A critical entry's label is its line, and lines now break inside the copy-text's readings too: the label
+    // is the model's line (expectEveryEntryOnce, and the printed edition's tests), the words are still the XSLT's.
+    const unlined = (e: [string, string, string, string]): [string, string, string, string] =>
+      [e[0], e[1], e[0].startsWith('app-') ? '' : e[2], e[3].replace(/^line \d+: /, 'line N: ')];
+    entries.forEach((e, i) => expect(unlined(now[page]![i]!), `${page} ${e[0]}`).toEqual(unlined(e)));
     compared += entries.length;
   }
   return compared;

@@ -3,11 +3,13 @@
      critical apparatus (keyed to lines of the reading text), each entry with a stable id, computed once.
      Line numbers come from one pass over the text nodes of the reading text (xsl:iterate), kept in a map:
      the reading text is broken into lines of at most $te:line-width characters at word boundaries, a new
-     line at every block (paragraph, heading, address line …) and at every lb; in parallel segmentation the
-     reading of the first witness is measured, and lines break only in the text all witnesses share. -->
+     line at every block (paragraph, heading, address line …), at every lb and paragraph milestone. In parallel
+     segmentation the numbered lines are those of the first witness (the copy-text): its readings are measured and
+     broken like the shared text, so that a printed line is always one whole line of the edition. Another witness's
+     reading is shown whole in that witness's view and begins no numbered line. -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
-  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map" xmlns:fn="http://www.w3.org/2005/xpath-functions"
   xmlns:te="urn:x-tei-edition" exclude-result-prefixes="#all" expand-text="yes">
 
   <xsl:variable name="te:line-width" as="xs:integer" select="64"/>
@@ -100,6 +102,24 @@
     <xsl:sequence select="$node/ancestor::*[te:is-line-block(.)][1]"/>
   </xsl:function>
 
+  <!-- The empty elements a new line begins at: a line break, and a paragraph the source marks by a milestone. -->
+  <xsl:function name="te:is-line-break" as="xs:boolean">
+    <xsl:param name="e" as="node()"/>
+    <xsl:sequence select="exists($e[self::tei:lb or self::tei:milestone[@unit = 'paragraph']])"/>
+  </xsl:function>
+
+  <!-- Whether an element stands inside a line of text (in a paragraph, a heading …), not between blocks. -->
+  <xsl:function name="te:in-line" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists(te:line-block($e)[not(self::tei:div or self::tei:body or self::tei:front or self::tei:back)])"/>
+  </xsl:function>
+
+  <!-- What the reading text prints for an element that has no text of its own there: a gap, a page break. -->
+  <xsl:function name="te:added-text" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e/self::tei:gap) then '[...]' else if ($e/@n) then '[' || $e/@n || ']' else '|'"/>
+  </xsl:function>
+
   <!-- The length of what $pattern (anchored, never empty) matches at the start of $s; 0 if nothing. -->
   <xsl:function name="te:leading" as="xs:integer">
     <xsl:param name="s" as="xs:string"/>
@@ -107,97 +127,170 @@
     <xsl:sequence select="string-length($s) - string-length(replace($s, $pattern, ''))"/>
   </xsl:function>
 
-  <!-- Lines of the text $s from codepoint offset $pos, with $used characters already on line $line: (line, used,
-       (offset, line, 1)* for each line that begins in it). Breaks only after a space, and only when $breakable. -->
+  <!-- Lines of the text $s, with $used characters already on line $line, a space pending before its first word when
+       $space (the text before it ended in white space): (line, used, space after (1 or 0), (offset, line, 1)* for
+       each line that begins in it). White space counts as one space, whatever the source's indentation; a line
+       breaks only at white space, never inside a word or where two texts meet without a space, and a line's first
+       word stays on it however long it is. -->
   <xsl:function name="te:wrap" as="xs:integer*">
     <xsl:param name="s" as="xs:string"/>
-    <xsl:param name="pos" as="xs:integer"/>
     <xsl:param name="line" as="xs:integer"/>
     <xsl:param name="used" as="xs:integer"/>
-    <xsl:param name="breakable" as="xs:boolean"/>
-    <xsl:variable name="rest" as="xs:string" select="substring($s, $pos + 1)"/>
-    <xsl:variable name="lead" as="xs:integer" select="if (matches($rest, '^\s') and $used gt 0) then 1 else 0"/>
-    <xsl:variable name="length" as="xs:integer" select="string-length(normalize-space($rest)) + $lead"/>
-    <xsl:choose>
-      <xsl:when test="$length = $lead"><xsl:sequence select="($line, $used)"/></xsl:when>
-      <xsl:when test="not($breakable) or $used + $length le $te:line-width"><xsl:sequence select="($line, $used + $length)"/></xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="chunk" as="xs:string" select="substring($rest, 1, max(($te:line-width - $used, 0)) + 1)"/>
-        <xsl:variable name="cut" as="xs:integer" select="if (matches($chunk, '\s')) then string-length(replace($chunk, '^([\s\S]*)\s\S*$', '$1')) else -1"/>
-        <xsl:variable name="before" as="xs:string" select="if ($cut ge 0) then substring($rest, 1, $cut) else ''"/>
-        <xsl:choose>
-          <xsl:when test="$cut lt 0 or ($used = 0 and normalize-space($before) = '')">
-            <!-- No space to break at within the line: the next word stays on this line. -->
-            <xsl:variable name="word" as="xs:integer" select="(te:leading($rest, '^\s+') + te:leading(substring($rest, te:leading($rest, '^\s+') + 1), '^\S+'))"/>
-            <xsl:sequence select="te:wrap($s, $pos + $word, $line, $used + string-length(normalize-space(substring($rest, 1, $word))) + $lead, $breakable)"/>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:variable name="next" as="xs:integer" select="$pos + $cut + te:leading(substring($rest, $cut + 1), '^\s+')"/>
-            <xsl:variable name="tail" as="xs:integer*" select="te:wrap($s, $next, $line + 1, 0, $breakable)"/>
-            <xsl:sequence select="($tail[1], $tail[2], $next, $line + 1, 1, subsequence($tail, 3))"/>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:param name="space" as="xs:boolean"/>
+    <xsl:sequence select="te:wrap($s, $line, $used, $space, 0, 0)"/>
+  </xsl:function>
+  <!-- The same, with characters the edition adds around the text ($before its first word, $after its last: the
+       brackets of a supplied text) counted as part of those words. -->
+  <xsl:function name="te:wrap" as="xs:integer*">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="line" as="xs:integer"/>
+    <xsl:param name="used" as="xs:integer"/>
+    <xsl:param name="space" as="xs:boolean"/>
+    <xsl:param name="before" as="xs:integer"/>
+    <xsl:param name="after" as="xs:integer"/>
+    <xsl:variable name="parts" as="element()*" select="analyze-string($s, '\s+')/*"/>
+    <xsl:variable name="last-word" as="xs:integer" select="(for $i in reverse(1 to count($parts)) return $i[$parts[$i]/self::fn:non-match])[1]"/>
+    <xsl:iterate select="$parts">
+      <xsl:param name="line" as="xs:integer" select="$line"/>
+      <xsl:param name="used" as="xs:integer" select="$used"/>
+      <xsl:param name="space" as="xs:boolean" select="$space"/>
+      <xsl:param name="offset" as="xs:integer" select="0"/>
+      <xsl:param name="breaks" as="xs:integer*" select="()"/>
+      <xsl:on-completion><xsl:sequence select="($line, $used, if ($space) then 1 else 0, $breaks)"/></xsl:on-completion>
+      <xsl:variable name="length" as="xs:integer" select="string-length(.)
+        + (if ($offset = 0 or ($offset = string-length($parts[1]) and $parts[1]/self::fn:match)) then $before else 0)
+        + (if (position() = $last-word) then $after else 0)"/>
+      <xsl:choose>
+        <xsl:when test="self::fn:match">
+          <xsl:next-iteration>
+            <xsl:with-param name="space" select="true()"/>
+            <xsl:with-param name="offset" select="$offset + string-length(.)"/>
+          </xsl:next-iteration>
+        </xsl:when>
+        <xsl:when test="$space and $used gt 0 and $used + 1 + $length gt $te:line-width">
+          <xsl:next-iteration>
+            <xsl:with-param name="line" select="$line + 1"/>
+            <xsl:with-param name="used" select="$length"/>
+            <xsl:with-param name="space" select="false()"/>
+            <xsl:with-param name="offset" select="$offset + string-length(.)"/>
+            <xsl:with-param name="breaks" select="($breaks, $offset, $line + 1, 1)"/>
+          </xsl:next-iteration>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:next-iteration>
+            <xsl:with-param name="used" select="$used + (if ($space and $used gt 0) then 1 else 0) + $length"/>
+            <xsl:with-param name="space" select="false()"/>
+            <xsl:with-param name="offset" select="$offset + string-length(.)"/>
+          </xsl:next-iteration>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:iterate>
   </xsl:function>
 
   <!-- The line map: 't ID' → (offset, line, kind)* where lines begin in a text node (kind 0 at a block's start,
-       1 inside a block), 'l ID' → the line an lb begins, 'a ID' → the line that begins at the start of a switched app (its number stands before
-       the app, in every witness view), 'e ID' → the line an element begins in, 'lines' → the number of lines.
-       An lb inside a reading of a switched app breaks that witness's line but starts no numbered line: numbers
-       mean the same place in every witness. -->
+       1 inside a block), 'l ID' → the line an lb (or paragraph milestone) begins, 'a ID' → the line that begins at
+       the start of a switched app (its number stands before the app, in every witness view), 'e ID' → the line an
+       element begins in, 'lines' → the number of lines. Only the reading text as first shown is counted: an lb in
+       another witness's reading breaks that witness's line on the site but begins no numbered line. -->
   <xsl:variable name="te:lines" as="map(xs:string, xs:integer*)">
     <xsl:variable name="parts" as="map(xs:string, xs:integer*)*">
-      <xsl:iterate select="/*/tei:text//(text()[normalize-space() != ''] | tei:note | tei:app | tei:lb | tei:supplied | tei:gap | tei:surplus | tei:unclear
-        | tei:choice | tei:sic | tei:corr | tei:orig | tei:reg)">
+      <xsl:iterate select="/*/tei:text//(text() | tei:note | tei:app | tei:lb | tei:milestone[@unit = 'paragraph'] | tei:supplied
+        | tei:gap | tei:pb | tei:surplus | tei:unclear | tei:choice | tei:sic | tei:corr | tei:orig | tei:reg)">
         <xsl:param name="line" as="xs:integer" select="0"/>
         <xsl:param name="used" as="xs:integer" select="0"/>
+        <!-- Whether the text so far ended in white space: a line may break before the next word. -->
+        <xsl:param name="space" as="xs:boolean" select="false()"/>
         <xsl:param name="block" as="xs:string" select="''"/>
         <xsl:param name="hoisted" as="xs:string" select="''"/>
+        <!-- The elements met since the last counted text: one whose first word begins a new line begins on that line. -->
+        <xsl:param name="pending" as="element()*" select="()"/>
+        <!-- Characters the edition puts before the next word (a supplied text's "["), and the element they stand
+             at: a line that begins at that word begins before it. -->
+        <xsl:param name="glue" as="xs:integer" select="0"/>
+        <xsl:param name="glue-at" as="element()?" select="()"/>
         <xsl:on-completion><xsl:sequence select="map{'lines': $line}"/></xsl:on-completion>
-        <xsl:variable name="counted" as="xs:boolean" select="te:in-base-text(.) and not(self::tei:lb and exists(te:outer-switched(.)))"/>
-        <xsl:variable name="this-block" as="xs:string" select="string(te:line-block(.) ! generate-id(.))"/>
         <xsl:choose>
-          <xsl:when test="self::tei:lb and $counted">
+          <xsl:when test="self::text() and normalize-space() = ''">
+            <xsl:next-iteration>
+              <!-- White space between the readings of an app or the parts of a choice is markup, not text. -->
+              <xsl:with-param name="space" select="$space or (empty(parent::tei:app | parent::tei:rdgGrp | parent::tei:choice | parent::tei:subst | parent::tei:listApp)
+                and (empty(ancestor::*[self::tei:note or self::tei:rdg or self::tei:lem or self::tei:teiHeader]) or te:in-base-text(.)))"/>
+            </xsl:next-iteration>
+          </xsl:when>
+          <xsl:when test="not(te:in-base-text(.))">
+            <xsl:if test="self::*"><xsl:sequence select="map{'e ' || generate-id(): max(($line, 1))}"/></xsl:if>
+          </xsl:when>
+          <xsl:when test="te:is-line-break(.)">
             <xsl:sequence select="map{'e ' || generate-id(): $line + 1, 'l ' || generate-id(): $line + 1}"/>
             <xsl:next-iteration>
               <xsl:with-param name="line" select="$line + 1"/>
               <xsl:with-param name="used" select="0"/>
-              <xsl:with-param name="block" select="$this-block"/>
+              <xsl:with-param name="space" select="false()"/>
+              <xsl:with-param name="block" select="string(te:line-block(.) ! generate-id(.))"/>
+              <xsl:with-param name="pending" select="()"/>
             </xsl:next-iteration>
           </xsl:when>
-          <xsl:when test="self::*">
-            <xsl:sequence select="map{'e ' || generate-id(): max(($line + (if ($counted and $this-block ne $block) then 1 else 0), 1))}"/>
+          <xsl:when test="self::tei:supplied">
+            <xsl:sequence select="map{'e ' || generate-id(): max(($line, 1))}"/>
+            <xsl:next-iteration>
+              <xsl:with-param name="pending" select="($pending, .)"/>
+              <xsl:with-param name="glue" select="$glue + 1"/>
+              <xsl:with-param name="glue-at" select="($glue-at, .)[1]"/>
+            </xsl:next-iteration>
           </xsl:when>
-          <xsl:when test="not($counted)"/>
+          <xsl:when test="self::*[not(self::tei:gap or self::tei:pb[te:in-line(.)])]">
+            <xsl:sequence select="map{'e ' || generate-id(): max(($line, 1))}"/>
+            <xsl:next-iteration>
+              <xsl:with-param name="pending" select="($pending, .)"/>
+            </xsl:next-iteration>
+          </xsl:when>
           <xsl:otherwise>
-            <xsl:variable name="text" as="xs:string" select="string(.)"/>
+            <!-- Words: a text node, or what the edition prints for a gap or a page break in a line. -->
+            <xsl:variable name="this-block" as="xs:string" select="string(te:line-block(.) ! generate-id(.))"/>
+            <xsl:variable name="new-block" as="xs:boolean" select="$this-block ne $block"/>
+            <xsl:variable name="text" as="xs:string" select="if (self::text()) then string(.) else te:added-text(.)"/>
             <xsl:variable name="start" as="xs:integer" select="te:leading($text, '^\s+')"/>
-            <!-- (line, used, offset, line, kind, …) -->
+            <xsl:variable name="this" as="node()" select="."/>
+            <!-- The "]" of each supplied text this is the last word of. -->
+            <xsl:variable name="after" as="xs:integer" select="count(ancestor::tei:supplied[not(some $t in .//text()[normalize-space()]
+              satisfies ($t >> $this and te:in-base-text($t)))])"/>
+            <!-- (line, used, space, offset, line, kind, …) -->
             <xsl:variable name="state" as="xs:integer*" select="
-              if ($this-block ne $block) then
-                let $rest := te:wrap($text, $start + te:leading(substring($text, $start + 1), '^\S+'), $line + 1,
-                  te:leading(substring($text, $start + 1), '^\S+'), empty(ancestor::tei:app))
-                return ($rest[1], $rest[2], $start, $line + 1, 0, subsequence($rest, 3))
-              else te:wrap($text, 0, $line, $used, empty(ancestor::tei:app))"/>
+              if ($new-block) then
+                let $rest := te:wrap($text, $line + 1, 0, false(), $glue, $after)
+                return ($rest[1], $rest[2], $rest[3], $start, $line + 1, 0, subsequence($rest, 4))
+              else te:wrap($text, $line, $used, $space, $glue, $after)"/>
+            <xsl:variable name="breaks" as="xs:integer*" select="subsequence($state, 4)"/>
+            <xsl:variable name="first-on-new-line" as="xs:boolean" select="exists($breaks) and $breaks[1] = $start"/>
+            <!-- A line that begins at the first word begins before the element the edition's text stands for, or
+                 before the supplied text whose bracket opens it. -->
+            <xsl:variable name="before-element" as="element()?" select="if ($first-on-new-line) then ($glue-at, self::*)[1] else ()"/>
             <!-- A block that begins inside a switched app: its number goes before the app (once per app). -->
             <xsl:variable name="outer" as="xs:string" select="string(te:outer-switched(.) ! generate-id(.))"/>
-            <xsl:variable name="hoist" as="xs:boolean" select="$outer != '' and $outer != $hoisted and $this-block ne $block"/>
-            <xsl:choose>
-              <xsl:when test="$hoist"><xsl:sequence select="map{'a ' || $outer: $line + 1}"/></xsl:when>
-              <xsl:when test="count($state) gt 2"><xsl:sequence select="map{'t ' || generate-id(): subsequence($state, 3)}"/></xsl:when>
-            </xsl:choose>
+            <xsl:variable name="hoist" as="xs:boolean" select="$outer != '' and $outer != $hoisted and $new-block"/>
+            <xsl:variable name="kept" as="xs:integer*" select="if ($hoist or exists($before-element)) then subsequence($breaks, 4) else $breaks"/>
+            <xsl:sequence select="map:merge((
+              if ($hoist) then map{'a ' || $outer: $line + 1}
+              else if (exists($before-element)) then map{'b ' || generate-id($before-element): ($breaks[2], $breaks[3])} else (),
+              if (exists($kept) and self::text()) then map{'t ' || generate-id(): $kept} else (),
+              if (self::*) then map{'e ' || generate-id(): if ($first-on-new-line) then $breaks[2] else max(($line, 1))} else (),
+              if ($first-on-new-line) then ($pending intersect ancestor-or-self::*) ! map{'e ' || generate-id(.): $breaks[2]} else ()))"/>
             <xsl:next-iteration>
               <xsl:with-param name="line" select="$state[1]"/>
               <xsl:with-param name="used" select="$state[2]"/>
+              <xsl:with-param name="space" select="$state[3] = 1"/>
               <xsl:with-param name="block" select="$this-block"/>
               <xsl:with-param name="hoisted" select="if ($hoist) then $outer else $hoisted"/>
+              <xsl:with-param name="pending" select="()"/>
+              <xsl:with-param name="glue" select="0"/>
+              <xsl:with-param name="glue-at" select="()"/>
             </xsl:next-iteration>
           </xsl:otherwise>
         </xsl:choose>
       </xsl:iterate>
     </xsl:variable>
-    <xsl:sequence select="map:merge($parts)"/>
+    <!-- An element's line is corrected when its first word turns out to begin a new line: the later value counts. -->
+    <xsl:sequence select="map:merge($parts, map{'duplicates': 'use-last'})"/>
   </xsl:variable>
 
   <!-- The line an element begins in; 0 outside the numbered text. -->
@@ -332,24 +425,41 @@
 
   <!-- The text of nodes as segments, so that any witness can be rebuilt from the model alone: strings for the
        text all witnesses share, map{'app': local id} where an app stands (its readings carry their own segments).
-       A new line ('&#10;') at blocks, lb and paragraph milestones; notes, running heads, register entries and the
+       A new line ('&#10;') where a numbered line begins (blocks, breaks, and lines the model wraps), so that the
+       first witness's text, line by line, is the edition's lines; notes, running heads, register entries and the
        apparatus's own notes (witDetail) are left out; a gap is '[...]' and a supplied text bracketed, as the page shows them;
        a choice gives the alternative the page shows. Adjacent strings are joined by the caller. -->
   <xsl:function name="te:segments" as="item()*">
     <xsl:param name="nodes" as="node()*"/>
     <xsl:for-each select="$nodes">
       <xsl:choose>
-        <xsl:when test="self::text()"><xsl:sequence select="string(.)"/></xsl:when>
+        <xsl:when test="self::text()">
+          <!-- A numbered line that begins inside the text node (offsets from the line map; kind 1: inside a block). -->
+          <xsl:variable name="breaks" as="xs:integer*" select="map:get($te:lines, 't ' || generate-id())"/>
+          <xsl:variable name="cuts" as="xs:integer*" select="for $i in 1 to count($breaks) idiv 3 return $breaks[3 * $i - 2][$breaks[3 * $i] = 1]"/>
+          <xsl:variable name="text" as="xs:string" select="string(.)"/>
+          <!-- The source's own line ends are white space: only the model's lines are lines. -->
+          <xsl:sequence select="string-join(for $i in 1 to count($cuts) + 1 return
+            translate(substring($text, ($cuts[$i - 1], 0)[1] + 1, ($cuts[$i], string-length($text))[1] - ($cuts[$i - 1], 0)[1]), '&#10;&#13;&#9;', '   '), '&#10;')"/>
+        </xsl:when>
         <xsl:when test="self::tei:note or self::tei:teiHeader or self::tei:fw or self::tei:figDesc or self::tei:witDetail or self::tei:wit
           or self::tei:div[@type = ('introduction', 'preface')] or self::comment() or self::processing-instruction()
           or self::tei:listPerson or self::tei:listPlace or self::tei:listOrg or self::tei:listObject or self::tei:listEvent
           or self::tei:listNym or self::tei:listBibl or self::tei:listRelation"/>
         <xsl:when test="self::tei:app"><xsl:sequence select="map{'app': 'app-' || te:number('app', .)}"/></xsl:when>
-        <xsl:when test="self::tei:gap"><xsl:sequence select="'[...]'"/></xsl:when>
+        <xsl:when test="self::tei:gap or self::tei:pb[te:in-line(.)]">
+          <xsl:sequence select="(if (map:contains($te:lines, 'b ' || generate-id())) then '&#10;' else (), te:added-text(.))"/>
+        </xsl:when>
         <xsl:when test="self::tei:space"><xsl:sequence select="' '"/></xsl:when>
-        <xsl:when test="self::tei:supplied"><xsl:sequence select="('[', te:segments(node()), ']')"/></xsl:when>
+        <xsl:when test="self::tei:supplied">
+          <xsl:sequence select="(if (map:contains($te:lines, 'b ' || generate-id())) then '&#10;' else (), '[', te:segments(node()), ']')"/>
+        </xsl:when>
         <xsl:when test="self::tei:choice"><xsl:sequence select="te:segments((tei:sic, tei:orig, tei:abbr, *)[1])"/></xsl:when>
-        <xsl:when test="self::tei:lb or self::tei:milestone[@unit = 'paragraph']"><xsl:sequence select="'&#10;'"/></xsl:when>
+        <!-- A break begins a line of the text only where it begins a numbered line; in another witness's reading it is
+             a word boundary, unless the source says it breaks a word. -->
+        <xsl:when test="te:is-line-break(.)">
+          <xsl:sequence select="if (map:contains($te:lines, 'l ' || generate-id())) then '&#10;' else if (@break = 'no') then '' else ' '"/>
+        </xsl:when>
         <xsl:when test="te:is-line-block(.) or self::tei:lg or self::tei:list or self::tei:table or self::tei:row or self::tei:floatingText">
           <xsl:sequence select="('&#10;', te:segments(node()), '&#10;')"/>
         </xsl:when>

@@ -132,7 +132,7 @@
         'title': $title,
         'witnesses': array{ $te:document-witnesses ! map{'key': ., 'siglum': te:siglum(., $te:root)} },
         'lines': (map:get($te:lines, 'lines'), 0)[1],
-        'text': array{ if (exists($te:text//tei:app)) then te:segments($te:text) else () },
+        'text': array{ te:segments($te:text) },
         'entries': array{ te:apparatus-model($te:text)[empty($te:in-registers) or not(?number = 0)] }}
     }"/>
   </xsl:template>

@@ -7,6 +7,8 @@
   xmlns:te="urn:x-tei-edition" exclude-result-prefixes="#all" expand-text="yes">
 
   <xsl:template match="tei:gap" mode="te:site" priority="2">
+    <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:sequence select="te:line-before(., $in-apparatus)"/>
     <span class="gap" tabindex="0" aria-describedby="gap-{te:number('gap', .)}">[...]<span class="tip ed" role="tooltip" id="gap-{te:number('gap', .)}">{te:gap-reason(.)}</span></span>
   </xsl:template>
 

@@ -158,6 +158,18 @@
     <span class="ln ed" id="line-{$line}" data-line="{$line}"><xsl:if test="$line mod 5 = 0">{$line}</xsl:if></span>
   </xsl:function>
 
+  <!-- The line break and number that begin a line just before an element (a gap, a page break, a supplied text),
+       when its first word begins a line. -->
+  <xsl:function name="te:line-before" as="element()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="in-apparatus" as="xs:boolean"/>
+    <xsl:variable name="b" as="xs:integer*" select="map:get($te:lines, 'b ' || generate-id($e))"/>
+    <xsl:if test="exists($b) and not($in-apparatus)">
+      <xsl:if test="$b[2] = 1"><br class="lb-auto"/></xsl:if>
+      <xsl:sequence select="te:line-marker($b[1])"/>
+    </xsl:if>
+  </xsl:function>
+
   <xsl:template match="text()" mode="te:html te:site te:book te:print">
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="breaks" as="xs:integer*" select="if ($in-apparatus) then () else map:get($te:lines, 't ' || generate-id())"/>
@@ -182,11 +194,16 @@
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:choose>
       <xsl:when test="$in-apparatus"><span class="para-mark" title="new paragraph">¶</span></xsl:when>
-      <xsl:otherwise><br class="para-break"/></xsl:otherwise>
+      <xsl:otherwise>
+        <br class="para-break"/>
+        <xsl:sequence select="map:get($te:lines, 'l ' || generate-id()) ! te:line-marker(.)"/>
+      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
   <xsl:template match="tei:pb" mode="te:html te:site te:book te:print">
-    <span class="pb ed" aria-label="page {@n}">{if (@n) then '[' || @n || ']' else '|'}</span>
+    <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:sequence select="te:line-before(., $in-apparatus)"/>
+    <span class="pb ed" aria-label="page {@n}">{te:added-text(.)}</span>
   </xsl:template>
   <xsl:template match="tei:cb | tei:milestone | tei:anchor" mode="te:html te:site te:book te:print">
     <xsl:if test="@xml:id"><span id="{te:safe-id(@xml:id)}"/></xsl:if>
@@ -274,13 +291,17 @@
   </xsl:template>
 
   <xsl:template match="tei:supplied" mode="te:html te:site te:book te:print">
+    <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="why" as="xs:string" select="string-join(('Supplied' || (@reason ! (' (' || translate(., '-', ' ') || ')')),
       (@resp ! ('by ' || (if (starts-with(., '#') and exists(key('te:id', substring(., 2), root(current()))/tei:resp))
         then normalize-space((key('te:id', substring(., 2), root(current()))/tei:resp)[1]) else .)))), ' ')"/>
+    <xsl:sequence select="te:line-before(., $in-apparatus)"/>
     <span class="supplied" title="{$why}"><span class="br">[</span><xsl:apply-templates mode="#current"/><span class="br">]</span></span>
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="te:html te:site te:book te:print">
+    <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:sequence select="te:line-before(., $in-apparatus)"/>
     <span class="gap">[...]</span>
   </xsl:template>
 

@@ -87,7 +87,7 @@ export interface DocumentApparatus {
   witnesses: { key: string; siglum: string }[];
   /** Number of lines of the reading text. */
   lines: number;
-  /** The reading text as segments: shared text and the places of the critical entries; [] when the document has no critical entry. */
+  /** The reading text as segments: shared text (a newline where each numbered line begins) and the places of the critical entries. */
   text: TextSegment[];
   entries: ApparatusEntry[];
 }
