@@ -5,9 +5,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildEdition } from '../../src/package/build-edition.js';
 import type { ApparatusEntry, EditionApparatus, TextSegment } from '../../src/transform/apparatus/model.js';
-import { witnessText } from '../../src/transform/apparatus/witness-text.js';
+import { copyText, witnessText } from '../../src/transform/apparatus/witness-text.js';
 import { buildBundled, temporaryFolder } from '../build/support/build.js';
-import { all, attr, byId, editorial, first, hasClass, normalise, textOf } from '../build/support/html.js';
+import { all, attr, byId, editorial, first, hasClass, normalise, textOf, type Element, type Node } from '../build/support/html.js';
 import { compareEpub, compareOutputs, page, readJson, schemaErrors, visible } from './support/outputs.js';
 import { hasShared, projectRoot, sharedDir } from '../helpers/paths.js';
 import { descendants, parseXml, type XmlElement } from '../helpers/xml-tree.js';
@@ -127,7 +127,7 @@ describe('the apparatus of the bundled edition', () => {
     // A document without a critical apparatus has its text in the JSON too, a line per numbered line.
     const plain = json.documents.find((d) => d.document === '1951-06-30-filippov-to-mao')!;
     expect(plain.entries.some((e) => e.series === 'critical')).toBe(false);
-    expect(witnessText(plain, '').split('\n')).toHaveLength(plain.lines);
+    expect(copyText(plain).split('\n')).toHaveLength(plain.lines);
   });
 
   it('shows every line number of the copy-text in its view, and in another witness\'s view those that begin outside the copy-text\'s readings, in order', () => {
@@ -246,6 +246,36 @@ describe.skipIf(!hasShared || !existsSync(ptaDir))('the apparatus of the PTA cri
       expect(placed.length, d.document).toBe(new Set(placed).size);
       expect([...placed].sort(), d.document).toEqual([...critical].sort());
     }
+  });
+
+  it('gives the copy-text line by line: line N of the JSON text is line N of the first witness\'s view on the site', () => {
+    const squash = (t: string): string => t.replace(/\s+/g, '');
+    let lines = 0;
+    for (const d of json.documents) {
+      const model = copyText(d).split('\n');
+      expect(model, d.document).toHaveLength(d.lines);
+      // The site's copy-text view: the text between line markers, other witnesses' readings, markers and tooltips left out.
+      const site = page(path.join(outDir, 'site', 'documents', `${d.document}.html`)).document;
+      const text = first(site, (el) => hasClass(el, 'text'))!;
+      const shown: string[] = [];
+      const visit = (node: Node): void => {
+        if (!('tagName' in node)) {
+          if ('value' in node && shown.length > 0) shown[shown.length - 1] += (node as { value: string }).value;
+          return;
+        }
+        const el = node as Element;
+        if (hasClass(el, 'ln')) {
+          shown.push('');
+          return;
+        }
+        if ((hasClass(el, 'rdg') && !hasClass(el, 'w1')) || el.tagName === 'sup' || hasClass(el, 'tip') || hasClass(el, 'pnum')) return;
+        for (const c of el.childNodes) visit(c);
+      };
+      visit(text);
+      expect(shown.map(squash), d.document).toEqual(model.map(squash));
+      lines += model.length;
+    }
+    expect(lines).toBeGreaterThan(1000);
   });
 
   it('keeps readings that are not the lemma out of the reading text', () => {

@@ -11,7 +11,7 @@ import { loadConfig, printOptionsProblem } from '../../src/config/load-config.js
 import { buildEdition, type BuildResult } from '../../src/package/build-edition.js';
 import { decodePdfString } from '../../src/render/print/pdf-metadata.js';
 import type { DocumentApparatus, EditionApparatus } from '../../src/transform/apparatus/model.js';
-import { readingOf, witnessText } from '../../src/transform/apparatus/witness-text.js';
+import { copyText, readingOf } from '../../src/transform/apparatus/witness-text.js';
 import { expandPaths } from '../../src/read/files.js';
 import { buildBundled, temporaryFolder } from '../build/support/build.js';
 import { attr, hasClass, isElement, parsePage, walk, type Element, type Node } from '../build/support/html.js';
@@ -276,12 +276,12 @@ describe.skipIf(missing.length > 0)(`the printed edition of the bundled edition$
   // Method. The printed rows of a document are the PDF's words of the body text's size, grouped by baseline
   // (pdftotext -bbox), with the line numbers printed beside them. White space is left aside (it is not a glyph,
   // and poppler guesses it), so lines are compared character for character otherwise. The model is the apparatus
-  // model (dist/apparatus/apparatus.json) read as its documentation says: the first witness's text rebuilt from
-  // the text segments (witnessText), one line per numbered line. Line N of the PDF is line N of that text, on one
+  // model (dist/apparatus/apparatus.json) read as its documentation says: the copy-text rebuilt from the text
+  // segments (copyText: the lemmas, or the first witness's readings), one line per numbered line. Line N of the PDF is line N of that text, on one
   // row, numbered where N is a multiple of 5; and so is line N of the print HTML (between two span.ln).
   const modelLines = (stem: string): { n: number; text: string }[] => {
     const doc = apparatus.documents.find((d) => d.document === stem) as DocumentApparatus;
-    const lines = witnessText(doc, doc.witnesses[0]?.key ?? '').split('\n').map((text, i) => ({ n: i + 1, text }));
+    const lines = copyText(doc).split('\n').map((text, i) => ({ n: i + 1, text }));
     expect(lines.length, `${stem}: the model's text has as many lines as the model counts`).toBe(doc.lines);
     return lines;
   };

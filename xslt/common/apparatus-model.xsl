@@ -40,6 +40,17 @@
     <xsl:sequence select="($readings[self::tei:lem], $readings[exists($te:document-witnesses[1])][te:wit-keys(.) = $te:document-witnesses[1]], $readings)[1]"/>
   </xsl:function>
 
+  <!-- The reading of an app that the copy-text reads, whose lines are the edition's: the lemma; in parallel
+       segmentation the first witness's reading, none where that witness has none (it omits the passage, as the
+       book and the printed edition show it); else the first reading. -->
+  <xsl:function name="te:copy-text-reading" as="element()?">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:variable name="readings" as="element()*" select="te:readings($app)"/>
+    <xsl:sequence select="if (exists($readings[self::tei:lem])) then $readings[self::tei:lem][1]
+      else if (exists($te:document-witnesses)) then $readings[te:wit-keys(.) = $te:document-witnesses[1]][1]
+      else $readings[1]"/>
+  </xsl:function>
+
   <!-- Whether a node is part of the reading text as first shown: not in a note, not in a register's entries
        (persons, places, works …: reference matter, not text), not in a reading other than the base one,
        not an alternative a choice keeps in a tooltip. A lem or rdg outside any app (malformed, but it happens) is text. -->
@@ -49,7 +60,7 @@
       and empty($node/ancestor::*[self::tei:listPerson or self::tei:listPlace or self::tei:listOrg or self::tei:listObject or self::tei:listEvent
         or self::tei:listNym or self::tei:listBibl or self::tei:listRelation])
       and empty($node/ancestor::*[self::tei:gap or self::tei:fw or self::tei:figDesc])
-      and (every $r in $node/ancestor::*[self::tei:lem or self::tei:rdg] satisfies (empty($r/ancestor::tei:app) or $r is te:base-reading($r/ancestor::tei:app[1])))
+      and (every $r in $node/ancestor::*[self::tei:lem or self::tei:rdg] satisfies (empty($r/ancestor::tei:app) or $r is te:copy-text-reading($r/ancestor::tei:app[1])))
       and (every $c in $node/ancestor::*[parent::tei:choice] satisfies $c is ($c/parent::tei:choice/(tei:sic, tei:orig, tei:abbr, *))[1])"/>
   </xsl:function>
 
@@ -149,7 +160,7 @@
     <xsl:param name="before" as="xs:integer"/>
     <xsl:param name="after" as="xs:integer"/>
     <xsl:variable name="parts" as="element()*" select="analyze-string($s, '\s+')/*"/>
-    <xsl:variable name="last-word" as="xs:integer" select="(for $i in reverse(1 to count($parts)) return $i[$parts[$i]/self::fn:non-match])[1]"/>
+    <xsl:variable name="last-word" as="xs:integer?" select="(for $i in reverse(1 to count($parts)) return $i[$parts[$i]/self::fn:non-match])[1]"/>
     <xsl:iterate select="$parts">
       <xsl:param name="line" as="xs:integer" select="$line"/>
       <xsl:param name="used" as="xs:integer" select="$used"/>
