@@ -20,8 +20,14 @@ export interface RegisterList {
 export interface Behaviours {
   registerLists: RegisterList[];
   landmarks: string[];
-  blocks: string[];
-  phrases: string[];
+  /** Element → how it is rendered as a block (a new line of the edition begins at each). */
+  blocks: Record<string, string>;
+  /** Blocks that are phrases inside a paragraph. */
+  inlineInParagraph: string[];
+  /** Blocks that are blocks only when they hold one of these elements. */
+  blockWhenHolding: Record<string, string[]>;
+  /** Element → how it is rendered inline ('editorial': by the apparatus model's templates; 'span': text kept). */
+  phrases: Record<string, string>;
   milestones: string[];
   outsideText: string[];
   months: string[];

@@ -103,6 +103,8 @@ export interface TransformParams {
   embeddedRegisters?: string[];
   /** The outputs the build makes: the text is rendered for each that needs its own (default: the site only). */
   outputs?: string[];
+  /** The behaviour table as the stylesheets take it (default: xslt/common/tei-behaviours.json). */
+  behaviours?: Record<string, unknown>;
 }
 
 /** `messages`: what the stylesheets reported, as the text of each xsl:message (see xslt-messages.ts). */
@@ -135,7 +137,7 @@ export function transformFile(stylesheet: CompiledStylesheet, absolutePath: stri
         deliverMessage: (message: unknown) => {
           messages.push(messageText(message));
         },
-        stylesheetParams: { behaviours: behavioursParam(), base: params.base, files: params.files, sigla: params.sigla, 'witness-order': params.witnessOrder, 'embedded-registers': params.embeddedRegisters ?? [], outputs: params.outputs ?? ['site'] },
+        stylesheetParams: { behaviours: params.behaviours ?? behavioursParam(), base: params.base, files: params.files, sigla: params.sigla, 'witness-order': params.witnessOrder, 'embedded-registers': params.embeddedRegisters ?? [], outputs: params.outputs ?? ['site'] },
       },
       'sync',
     );

@@ -98,13 +98,10 @@
     <xsl:sequence select="$node/ancestor::tei:app[te:switched(.)][last()]"/>
   </xsl:function>
 
-  <!-- The elements a new line begins at. -->
+  <!-- The elements a new line begins at: every element the behaviour table renders as a block. -->
   <xsl:function name="te:is-line-block" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e[self::tei:p or self::tei:ab or self::tei:head or self::tei:l or self::tei:item or self::tei:cell
-      or self::tei:addrLine or self::tei:salute or self::tei:signed or self::tei:dateline or self::tei:byline or self::tei:docAuthor
-      or self::tei:trailer or self::tei:speaker or self::tei:label or self::tei:opener or self::tei:closer or self::tei:postscript
-      or self::tei:docImprint or self::tei:titlePart or self::tei:figDesc or self::tei:div or self::tei:body or self::tei:front or self::tei:back])"/>
+    <xsl:sequence select="exists(te:block($e))"/>
   </xsl:function>
 
   <!-- The block a text node begins its lines in. -->
@@ -449,9 +446,9 @@
           <xsl:variable name="breaks" as="xs:integer*" select="map:get($te:lines, 't ' || generate-id())"/>
           <xsl:variable name="cuts" as="xs:integer*" select="for $i in 1 to count($breaks) idiv 3 return $breaks[3 * $i - 2][$breaks[3 * $i] = 1]"/>
           <xsl:variable name="text" as="xs:string" select="string(.)"/>
-          <!-- The source's own line ends are white space: only the model's lines are lines. -->
+          <!-- The source's own line ends and indentation are white space, one space: only the model's lines are lines. -->
           <xsl:sequence select="string-join(for $i in 1 to count($cuts) + 1 return
-            translate(substring($text, ($cuts[$i - 1], 0)[1] + 1, ($cuts[$i], string-length($text))[1] - ($cuts[$i - 1], 0)[1]), '&#10;&#13;&#9;', '   '), '&#10;')"/>
+            replace(substring($text, ($cuts[$i - 1], 0)[1] + 1, ($cuts[$i], string-length($text))[1] - ($cuts[$i - 1], 0)[1]), '\s+', ' '), '&#10;')"/>
         </xsl:when>
         <xsl:when test="self::tei:note or self::tei:teiHeader or self::tei:fw or self::tei:figDesc or self::tei:witDetail or self::tei:wit
           or self::tei:div[@type = ('introduction', 'preface')] or self::comment() or self::processing-instruction()
@@ -471,7 +468,7 @@
         <xsl:when test="te:is-line-break(.)">
           <xsl:sequence select="if (map:contains($te:lines, 'l ' || generate-id())) then '&#10;' else if (@break = 'no') then '' else ' '"/>
         </xsl:when>
-        <xsl:when test="te:is-line-block(.) or self::tei:lg or self::tei:list or self::tei:table or self::tei:row or self::tei:floatingText">
+        <xsl:when test="te:is-line-block(.)">
           <xsl:sequence select="('&#10;', te:segments(node()), '&#10;')"/>
         </xsl:when>
         <xsl:otherwise><xsl:sequence select="te:segments(node())"/></xsl:otherwise>

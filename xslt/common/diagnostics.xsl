@@ -14,7 +14,7 @@
   </xsl:template>
 
   <!-- Every element name the edition renders or deliberately passes over (the behaviour table). -->
-  <xsl:variable name="te:known-elements" as="xs:string*" select="($behaviours?blocks, $behaviours?phrases, $behaviours?milestones,
+  <xsl:variable name="te:known-elements" as="xs:string*" select="(map:keys($behaviours?blocks), map:keys($behaviours?phrases), $behaviours?milestones,
     $behaviours?outsideText, $behaviours?landmarks, map:keys($behaviours?registerLists), $behaviours?registerLists?*, $te:entry-part-names)"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
   <xsl:variable name="te:entry-part-names" as="xs:string+" select="('birth', 'death', 'floruit', 'sex', 'gender', 'age', 'occupation', 'affiliation',

@@ -106,6 +106,30 @@
     <xsl:sequence select="for $w in tokenize(normalize-space($reading/@wit), ' ') return (te:absolute($w, $reading), $w)[1]"/>
   </xsl:function>
 
+  <!-- How an element is rendered, from the behaviour table: as a block ($behaviours?blocks: 'paragraph',
+       'heading', 'block' …; a new line of the edition begins at every block), or inline ($behaviours?phrases:
+       'name', 'link', 'emphasis' …; 'editorial' for what the apparatus model's templates render). The element
+       templates match these roles, not element names, so the table decides. An element listed under
+       inlineInParagraph is a phrase inside a paragraph; one listed under blockWhenHolding is a block only
+       when it holds one of the elements given (a quotation made of paragraphs or verse). -->
+  <xsl:variable name="te:block-roles" as="map(*)" select="$behaviours?blocks"/>
+  <xsl:variable name="te:phrase-roles" as="map(*)" select="$behaviours?phrases"/>
+  <xsl:variable name="te:inline-in-paragraph" as="xs:string*" select="data($behaviours?inlineInParagraph) ! string(.)"/>
+  <xsl:variable name="te:block-when-holding" as="map(*)" select="$behaviours?blockWhenHolding"/>
+  <xsl:function name="te:block" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="name" as="xs:string" select="local-name($e)"/>
+    <xsl:variable name="role" as="xs:string?" select="if (namespace-uri($e) = 'http://www.tei-c.org/ns/1.0') then $te:block-roles($name) else ()"/>
+    <xsl:sequence select="if (empty($role)) then ()
+      else if ($name = $te:inline-in-paragraph and exists($e/ancestor::tei:p)) then ()
+      else if (map:contains($te:block-when-holding, $name) and empty($e/*[local-name() = data($te:block-when-holding($name))])) then ()
+      else $role"/>
+  </xsl:function>
+  <xsl:function name="te:phrase" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if (namespace-uri($e) = 'http://www.tei-c.org/ns/1.0') then $te:phrase-roles(local-name($e)) else ()"/>
+  </xsl:function>
+
   <xsl:variable name="te:months" as="xs:string+" select="$behaviours?months"/>
 
   <!-- An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) in words: "30 June 1951". -->

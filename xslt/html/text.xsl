@@ -55,21 +55,21 @@
   <xsl:template match="tei:text | tei:group" mode="te:html te:site te:book te:print">
     <xsl:apply-templates mode="#current"/>
   </xsl:template>
-  <xsl:template match="tei:front | tei:body | tei:back" mode="te:html te:site te:book te:print">
+  <xsl:template match="*[te:block(.) = 'part']" mode="te:html te:site te:book te:print" priority="0">
     <div class="{local-name()}">
       <xsl:if test="te:is-landmark(.)"><xsl:attribute name="id" select="te:anchor(.)"/></xsl:if>
       <xsl:apply-templates mode="#current"/>
     </div>
   </xsl:template>
 
-  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6" mode="te:html te:site te:book te:print">
+  <xsl:template match="*[te:block(.) = 'section']" mode="te:html te:site te:book te:print" priority="0">
     <section class="div{@type ! (' div-' || te:safe-id(.))}">
       <xsl:if test="@xml:id or te:is-landmark(.)"><xsl:attribute name="id" select="te:anchor(.)"/></xsl:if>
       <xsl:apply-templates mode="#current"/>
     </section>
   </xsl:template>
 
-  <xsl:template match="tei:head" mode="te:html te:site te:book te:print">
+  <xsl:template match="*[te:block(.) = 'heading']" mode="te:html te:site te:book te:print" priority="0">
     <xsl:variable name="depth" as="xs:integer" select="min((6, 1 + count(ancestor::*[self::tei:div or starts-with(local-name(), 'div') or self::tei:list or self::tei:lg or self::tei:table or self::tei:floatingText])))"/>
     <xsl:element name="{if (parent::tei:list or parent::tei:table or parent::tei:lg or parent::tei:figure) then 'p' else 'h' || max((2, $depth + 1))}">
       <xsl:attribute name="class" select="'head'"/>
@@ -78,7 +78,7 @@
     </xsl:element>
   </xsl:template>
 
-  <xsl:template match="tei:p | tei:ab" mode="te:html te:site te:book te:print">
+  <xsl:template match="*[te:block(.) = 'paragraph']" mode="te:html te:site te:book te:print" priority="0">
     <xsl:variable name="numbered" as="xs:boolean" select="exists(self::tei:p[ancestor::tei:text][not(ancestor::tei:note)])"/>
     <p class="{local-name()}">
       <xsl:if test="$numbered or @xml:id"><xsl:attribute name="id" select="te:anchor(.)"/></xsl:if>
@@ -89,17 +89,14 @@
     </p>
   </xsl:template>
 
-  <xsl:template match="tei:opener | tei:closer | tei:address | tei:addrLine | tei:salute | tei:signed | tei:dateline
-                       | tei:postscript | tei:argument | tei:epigraph | tei:byline | tei:docAuthor | tei:docImprint
-                       | tei:titlePage | tei:docTitle | tei:titlePart | tei:trailer | tei:sp | tei:stage[not(ancestor::tei:p)]
-                       | tei:speaker | tei:lg | tei:l | tei:label[not(ancestor::tei:p)]" mode="te:html te:site te:book te:print">
+  <xsl:template match="*[te:block(.) = 'block']" mode="te:html te:site te:book te:print" priority="0">
     <div class="{local-name()}">
       <xsl:if test="@xml:id or te:is-landmark(.)"><xsl:attribute name="id" select="te:anchor(.)"/></xsl:if>
       <xsl:apply-templates mode="#current"/>
     </div>
   </xsl:template>
 
-  <xsl:template match="tei:floatingText" mode="te:html te:site te:book te:print">
+  <xsl:template match="*[te:block(.) = 'inset']" mode="te:html te:site te:book te:print" priority="0">
     <blockquote class="floatingText{@type ! (' ft-' || te:safe-id(.))}">
       <xsl:if test="@xml:id or te:is-landmark(.)"><xsl:attribute name="id" select="te:anchor(.)"/></xsl:if>
       <xsl:apply-templates mode="#current"/>
@@ -109,11 +106,11 @@
     <xsl:apply-templates mode="#current"/>
   </xsl:template>
 
-  <xsl:template match="tei:quote[tei:p or tei:lg or tei:l]" mode="te:html te:site te:book te:print">
+  <xsl:template match="*[te:block(.) = 'quotation']" mode="te:html te:site te:book te:print" priority="0">
     <blockquote class="quote"><xsl:apply-templates mode="#current"/></blockquote>
   </xsl:template>
 
-  <xsl:template match="tei:list" mode="te:html te:site te:book te:print">
+  <xsl:template match="*[te:block(.) = 'list']" mode="te:html te:site te:book te:print" priority="0">
     <xsl:element name="{if (@type = ('ordered', 'numbered') or @rend = 'numbered') then 'ol' else 'ul'}">
       <xsl:attribute name="class" select="'list'"/>
       <xsl:attribute name="id" select="te:anchor(.)"/>
@@ -129,11 +126,11 @@
   <xsl:template match="tei:list/tei:head" mode="te:html te:site te:book te:print" priority="1">
     <li class="list-head" id="{te:anchor(.)}"><xsl:apply-templates mode="#current"/></li>
   </xsl:template>
-  <xsl:template match="tei:item" mode="te:html te:site te:book te:print">
+  <xsl:template match="*[te:block(.) = 'item']" mode="te:html te:site te:book te:print" priority="0">
     <li><xsl:apply-templates mode="#current"/></li>
   </xsl:template>
 
-  <xsl:template match="tei:table" mode="te:html te:site te:book te:print">
+  <xsl:template match="*[te:block(.) = 'table']" mode="te:html te:site te:book te:print" priority="0">
     <table class="table" id="{te:anchor(.)}">
       <xsl:apply-templates select="tei:head" mode="#current"/>
       <tbody><xsl:apply-templates select="* except tei:head" mode="#current"/></tbody>
@@ -142,8 +139,8 @@
   <xsl:template match="tei:table/tei:head" mode="te:html te:site te:book te:print" priority="1">
     <caption id="{te:anchor(.)}"><xsl:apply-templates mode="#current"/></caption>
   </xsl:template>
-  <xsl:template match="tei:row" mode="te:html te:site te:book te:print"><tr><xsl:apply-templates mode="#current"/></tr></xsl:template>
-  <xsl:template match="tei:cell" mode="te:html te:site te:book te:print"><td><xsl:apply-templates mode="#current"/></td></xsl:template>
+  <xsl:template match="*[te:block(.) = 'row']" mode="te:html te:site te:book te:print" priority="0"><tr><xsl:apply-templates mode="#current"/></tr></xsl:template>
+  <xsl:template match="*[te:block(.) = 'cell']" mode="te:html te:site te:book te:print" priority="0"><td><xsl:apply-templates mode="#current"/></td></xsl:template>
 
   <xsl:template match="tei:lb" mode="te:html te:site te:book te:print">
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
@@ -217,7 +214,7 @@
   </xsl:template>
 
   <!-- ===== phrases ===== -->
-  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:geogName | tei:rs | tei:name | tei:objectName" mode="te:html te:site te:book te:print">
+  <xsl:template match="*[te:phrase(.) = 'name']" mode="te:html te:site te:book te:print" priority="0">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="entry-app" as="element()?" select="()" tunnel="yes"/>
@@ -254,7 +251,7 @@
     </xsl:for-each>
   </xsl:function>
 
-  <xsl:template match="tei:ref | tei:ptr" mode="te:html te:site te:book te:print">
+  <xsl:template match="*[te:phrase(.) = 'link']" mode="te:html te:site te:book te:print" priority="0">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="entry-app" as="element()?" select="()" tunnel="yes"/>
@@ -276,7 +273,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:date | tei:time" mode="te:html te:site te:book te:print">
+  <xsl:template match="*[te:phrase(.) = 'date']" mode="te:html te:site te:book te:print" priority="0">
     <xsl:variable name="iso" as="xs:string?" select="(@when, @from, @notBefore)[1]"/>
     <xsl:choose>
       <xsl:when test="exists($iso) and matches($iso, '^\d{4}(-\d{2}(-\d{2})?)?$')">
@@ -315,8 +312,8 @@
   <xsl:template match="tei:unclear" mode="te:html te:site te:book te:print">
     <span class="unclear" title="unclear{@reason ! (': ' || .)}"><xsl:apply-templates mode="#current"/></span>
   </xsl:template>
-  <xsl:template match="tei:del" mode="te:html te:site te:book te:print"><del><xsl:apply-templates mode="#current"/></del></xsl:template>
-  <xsl:template match="tei:add" mode="te:html te:site te:book te:print"><ins><xsl:apply-templates mode="#current"/></ins></xsl:template>
+  <xsl:template match="*[te:phrase(.) = 'deletion']" mode="te:html te:site te:book te:print" priority="0"><del><xsl:apply-templates mode="#current"/></del></xsl:template>
+  <xsl:template match="*[te:phrase(.) = 'addition']" mode="te:html te:site te:book te:print" priority="0"><ins><xsl:apply-templates mode="#current"/></ins></xsl:template>
   <xsl:template match="tei:sic" mode="te:html te:site te:book te:print"><span class="sic"><xsl:apply-templates mode="#current"/></span></xsl:template>
   <!-- A choice shows one of its sides (the source's: sic, orig, abbr); the other is in its textual note. -->
   <xsl:function name="te:choice-shown" as="element()?">
@@ -327,33 +324,33 @@
     <span class="choice"><xsl:apply-templates select="te:choice-shown(.)" mode="#current"/></span>
   </xsl:template>
 
-  <xsl:template match="tei:hi" mode="te:html te:site te:book te:print">
+  <xsl:template match="*[te:phrase(.) = 'highlight']" mode="te:html te:site te:book te:print" priority="0">
     <xsl:variable name="rend" as="xs:string" select="string(@rend)"/>
     <xsl:element name="{if (contains($rend, 'bold')) then 'strong' else if (contains($rend, 'sup')) then 'sup' else if (contains($rend, 'sub')) then 'sub' else 'em'}">
       <xsl:attribute name="class" select="'hi' || (@rend ! (' rend-' || te:safe-id(.)))"/>
       <xsl:apply-templates mode="#current"/>
     </xsl:element>
   </xsl:template>
-  <xsl:template match="tei:emph | tei:term | tei:mentioned | tei:soCalled" mode="te:html te:site te:book te:print">
+  <xsl:template match="*[te:phrase(.) = 'emphasis']" mode="te:html te:site te:book te:print" priority="0">
     <em class="{local-name()}"><xsl:apply-templates mode="#current"/></em>
   </xsl:template>
-  <xsl:template match="tei:foreign" mode="te:html te:site te:book te:print">
+  <xsl:template match="*[te:phrase(.) = 'foreign']" mode="te:html te:site te:book te:print" priority="0">
     <i class="foreign">
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
       <xsl:apply-templates mode="#current"/>
     </i>
   </xsl:template>
-  <xsl:template match="tei:title" mode="te:html te:site te:book te:print">
+  <xsl:template match="*[te:phrase(.) = 'title']" mode="te:html te:site te:book te:print" priority="0">
     <cite class="title"><xsl:apply-templates mode="#current"/></cite>
   </xsl:template>
-  <xsl:template match="tei:gi" mode="te:html te:site te:book te:print"><code class="gi">&lt;<xsl:apply-templates mode="#current"/>&gt;</code></xsl:template>
-  <xsl:template match="tei:att" mode="te:html te:site te:book te:print"><code class="att">@<xsl:apply-templates mode="#current"/></code></xsl:template>
-  <xsl:template match="tei:code | tei:val | tei:tag | tei:ident" mode="te:html te:site te:book te:print"><code class="{local-name()}"><xsl:apply-templates mode="#current"/></code></xsl:template>
+  <xsl:template match="*[te:phrase(.) = 'element-name']" mode="te:html te:site te:book te:print" priority="0"><code class="gi">&lt;<xsl:apply-templates mode="#current"/>&gt;</code></xsl:template>
+  <xsl:template match="*[te:phrase(.) = 'attribute-name']" mode="te:html te:site te:book te:print" priority="0"><code class="att">@<xsl:apply-templates mode="#current"/></code></xsl:template>
+  <xsl:template match="*[te:phrase(.) = 'code']" mode="te:html te:site te:book te:print" priority="0"><code class="{local-name()}"><xsl:apply-templates mode="#current"/></code></xsl:template>
 
-  <xsl:template match="tei:figure" mode="te:html te:site te:book te:print">
+  <xsl:template match="*[te:block(.) = 'figure']" mode="te:html te:site te:book te:print" priority="0">
     <figure class="figure"><xsl:apply-templates mode="#current"/></figure>
   </xsl:template>
-  <xsl:template match="tei:figDesc" mode="te:html te:site te:book te:print"><figcaption><xsl:apply-templates mode="#current"/></figcaption></xsl:template>
+  <xsl:template match="*[te:phrase(.) = 'caption']" mode="te:html te:site te:book te:print" priority="0"><figcaption><xsl:apply-templates mode="#current"/></figcaption></xsl:template>
   <xsl:template match="tei:graphic | tei:media" mode="te:html te:site te:book te:print"/>
 
   <!-- Identifiers in the header say what they identify. -->

@@ -1,12 +1,14 @@
 // tei/name-unlinked (a warning by default): a name in the text that does not point to its
 // register entry cannot be indexed or linked.
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { behaviours } from '../../read/behaviours.js';
 import { attribute, descendantsOrSelf, hasAncestor, isTei, TEI_NAMESPACE, type XmlElement } from '../../read/tree.js';
 import { elementsOf, type TeiContext } from './context.js';
 
 const NAMES = new Set(['persName', 'placeName', 'orgName']);
-// Names inside register entries are the entries' own names, not mentions.
-const ENTRIES = new Set(['person', 'personGrp', 'place', 'org', 'listPerson', 'listPlace', 'listOrg']);
+// Names inside register entries (the behaviour table's lists of persons, places, organisations, objects)
+// are the entries' own names, not mentions.
+const ENTRIES = new Set(behaviours().registerLists.filter((r) => r.entity).flatMap((r) => [r.list, ...r.entries]));
 
 export function checkUnlinkedNames(context: TeiContext): Diagnostic[] {
   const out: Diagnostic[] = [];
