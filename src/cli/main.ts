@@ -1,47 +1,73 @@
 // argv → command → exit code. This is the only module that decides the process's exit code;
 // commands return it as a value.
 import { ExitCode } from '../diagnostics/diagnostic.js';
+import { closest } from '../diagnostics/suggest.js';
+import { helpText, packageVersion, readCommandLine, reportUsageError, type CommandSpec } from './options.js';
+import { BUILD_SPEC, INIT_SPEC, SCHEMA_SPEC, VALIDATE_SPEC } from './specs.js';
 
 type Command = (args: string[]) => Promise<number>;
 
-const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+// Each command's options are declared in its spec (src/cli/specs.ts): the dispatcher reads the
+// command line against it before the command loads, so help, --version and usage errors are the
+// same for every command; the command then reads its own options from the same spec.
+const commands: Record<string, { summary: string; spec: CommandSpec; load: () => Promise<Command> }> = {
+  init: {
+    summary: INIT_SPEC.summary,
+    spec: INIT_SPEC,
+    load: async () => (await import('./commands/init.js')).initCommand,
+  },
   validate: {
-    summary: 'check TEI files or the configured edition (well-formedness, RelaxNG, editorial rules)',
+    summary: VALIDATE_SPEC.summary,
+    spec: VALIDATE_SPEC,
     load: async () => (await import('./commands/validate.js')).validateCommand,
   },
   build: {
-    summary: 'validate the edition and write its outputs into dist/',
+    summary: BUILD_SPEC.summary,
+    spec: BUILD_SPEC,
     load: async () => (await import('./commands/build.js')).buildCommand,
   },
   schema: {
-    summary: 'regenerate schema/tei-edition.rng from its ODD source and tei_all.rng',
+    summary: SCHEMA_SPEC.summary,
+    spec: SCHEMA_SPEC,
     load: async () => (await import('./commands/schema.js')).schemaCommand,
   },
 };
 
 export function usage(): string {
+  const names = Object.keys(commands);
+  const width = Math.max(...names.map((n) => n.length)) + 2;
   const lines = ['Usage: tei-edition <command> [options]', '', 'Commands:'];
-  for (const [name, { summary }] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)} ${summary}`);
-  lines.push('', 'Run `tei-edition <command> --help` for the options of a command.');
+  for (const [name, { summary }] of Object.entries(commands)) lines.push(`  ${name.padEnd(width)}${summary}`);
+  lines.push('', 'Options of each command (`tei-edition <command> --help` explains them):');
+  for (const [name, { spec }] of Object.entries(commands)) {
+    const options = spec.options.map((o) => `--${o.name}${o.value ? ` ${o.value}` : ''}`).join('  ');
+    lines.push(`  ${name.padEnd(width)}${options}`);
+  }
+  lines.push('', 'Without a command:', '  -h, --help    show this help', '  --version     print the version of tei-edition');
   return lines.join('\n') + '\n';
 }
 
 export async function run(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(usage());
-    return name === undefined ? ExitCode.usage : ExitCode.ok;
+  if (name === undefined) {
+    process.stderr.write(usage());
+    return ExitCode.usage;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    const about = name === 'help' ? rest[0] : undefined;
+    if (about !== undefined && commands[about]) process.stdout.write(helpText(commands[about].spec));
+    else if (about !== undefined) return unknownCommand(about);
+    else process.stdout.write(usage());
+    return ExitCode.ok;
   }
   if (name === '--version' || name === '-v') {
-    const pkg = await import('../../package.json', { with: { type: 'json' } });
-    process.stdout.write(`${pkg.default.version}\n`);
+    process.stdout.write(`${packageVersion()}\n`);
     return ExitCode.ok;
   }
   const entry = commands[name];
-  if (!entry) {
-    process.stderr.write(`tei-edition: unknown command '${name}'\n\n${usage()}`);
-    return ExitCode.usage;
-  }
+  if (!entry) return unknownCommand(name);
+  const line = readCommandLine(entry.spec, rest);
+  if (line.exit !== undefined) return line.exit;
   const debug = rest.includes('--debug');
   try {
     const command = await entry.load();
@@ -51,6 +77,14 @@ export async function run(argv: string[]): Promise<number> {
     reportInternal(error, debug);
     return ExitCode.internal;
   }
+}
+
+function unknownCommand(name: string): number {
+  const guess = closest(name, Object.keys(commands));
+  const message = name.startsWith('-')
+    ? `${name} needs a command before it, e.g. tei-edition validate ${name}`
+    : `unknown command '${name}'${guess ? `; did you mean '${guess}'?` : ''} (commands: ${Object.keys(commands).join(', ')})`;
+  return reportUsageError('', message);
 }
 
 function reportInternal(error: unknown, debug: boolean): void {

@@ -2,7 +2,7 @@
 // runner turns into annotations on the changed lines. Escaping follows the runner's rules:
 // data escapes %, \r, \n; property values also escape : and ,.
 import type { Diagnostic } from './diagnostic.js';
-import { sortDiagnostics, type Report } from './report.js';
+import { describeClean, sortDiagnostics, type CheckedLayers, type Report } from './report.js';
 
 export function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -20,7 +20,12 @@ function command(d: Diagnostic): string {
   return `::${level} ${props.join(',')}::${escapeData(d.message)}`;
 }
 
-export function formatGithub(report: Report): string {
+/**
+ * One command per diagnostic. A run with nothing to report still prints one notice, so that the
+ * workflow's log shows the check ran and what it covered rather than nothing at all.
+ */
+export function formatGithub(report: Report, options: { title?: string; checked?: CheckedLayers } = {}): string {
   const lines = sortDiagnostics(report).map(command);
-  return lines.length > 0 ? lines.join('\n') + '\n' : '';
+  if (lines.length === 0) lines.push(`::notice title=${escapeProperty(options.title ?? 'tei-edition')}::${escapeData(describeClean(report, options.checked))}`);
+  return lines.join('\n') + '\n';
 }

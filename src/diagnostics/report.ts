@@ -53,3 +53,30 @@ export function diagnosticsByFile(report: Report): Map<string, Diagnostic[]> {
   }
   return map;
 }
+
+/** Which layers ran, so that a clean run can say what it checked rather than just "valid". */
+export interface CheckedLayers {
+  /** The RelaxNG schema, as displayed; undefined when none was given. */
+  schema?: string;
+  /** How many Schematron files ran. */
+  schematron: number;
+}
+
+/**
+ * "6 files well-formed, valid against x.rng, editorial rules passed; no RelaxNG schema given": what a
+ * run without errors checked. A layer whose findings were only warnings (a build of named files
+ * reports schema errors as warnings) is "checked", never "valid".
+ */
+export function describeClean(report: Report, checked: CheckedLayers | undefined): string {
+  const { files: n } = summarize(report);
+  const files = `${n} file${n === 1 ? '' : 's'}`;
+  if (!checked) return `${files} valid`;
+  const found = (prefix: string): boolean => report.diagnostics.some((d) => d.ruleId.startsWith(prefix) && d.severity !== 'info');
+  const passed = [
+    'well-formed',
+    ...(checked.schema ? [`${found('rng/') ? 'checked' : 'valid'} against ${checked.schema}`] : []),
+    ...(checked.schematron > 0 ? [`Schematron (${checked.schematron} file${checked.schematron === 1 ? '' : 's'}) ${found('sch/') ? 'checked' : 'passed'}`] : []),
+    'editorial rules passed',
+  ];
+  return `${files} ${passed.join(', ')}${checked.schema ? '' : '; no RelaxNG schema given'}`;
+}

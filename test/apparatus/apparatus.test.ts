@@ -187,7 +187,7 @@ describe('the apparatus of the bundled edition', () => {
 });
 
 const ptaDir = path.join(sharedDir, 'corpora', 'pta-critical-editions');
-describe.skipIf(!hasShared || !existsSync(ptaDir))('the apparatus of the PTA critical editions', () => {
+describe.skipIf(!hasShared || !existsSync(ptaDir))('the apparatus of the PTA critical editions (needs ../shared/corpora/pta-critical-editions)', () => {
   let outDir: string;
   let json: EditionApparatus;
   const files = existsSync(ptaDir) ? readdirSync(ptaDir).filter((f) => f.endsWith('.xml')).sort().map((f) => path.join(ptaDir, f)) : [];

@@ -22,7 +22,7 @@ function url(p: string): string {
   return pathToFileURL(path.join(siteDir, p)).href;
 }
 
-describe.skipIf(!haveBrowser)('the site in Chromium, from file://', () => {
+describe.skipIf(!haveBrowser)(`the site in Chromium, from file://${haveBrowser ? '' : ' (skipped: needs /usr/bin/chromium)'}`, () => {
   beforeAll(async () => {
     ({ siteDir } = await buildBundled());
     mkdirSync(shots, { recursive: true });

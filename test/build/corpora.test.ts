@@ -39,7 +39,7 @@ function htmlWords(node: Node, into = new Set<string>()): Set<string> {
   return into;
 }
 
-describe.skipIf(!hasShared)('building the shared corpora (../shared/corpora)', () => {
+describe.skipIf(!hasShared)('building the shared corpora (needs ../shared/corpora)', () => {
   if (!hasShared) it.skip('needs ../shared beside the project: skipped', () => {});
   for (const corpus of corpora) {
     it(`builds ${corpus} without tool errors and keeps the text of every body`, async () => {

@@ -64,7 +64,7 @@ describe('titles of a folder build of letters (test/build/fixtures/letters)', ()
   });
 });
 
-describe.skipIf(!hasSchnitzler)('titles of the Schnitzler letters (../shared/corpora/schnitzler-briefe)', () => {
+describe.skipIf(!hasSchnitzler)('titles of the Schnitzler letters (needs ../shared/corpora/schnitzler-briefe)', () => {
   if (!hasSchnitzler) it.skip('needs ../shared/corpora/schnitzler-briefe beside the project: skipped', () => {});
   const files = hasSchnitzler ? readdirSync(schnitzlerDir).filter((f) => f.endsWith('.xml')).sort().map((f) => path.join(schnitzlerDir, f)) : [];
   let site: FolderSite;

@@ -202,7 +202,7 @@ function headerPointers(part: XmlElement | undefined, only?: Set<string>): Set<s
   return out;
 }
 
-describe.skipIf(!hasSchnitzler)('registers carried by the Schnitzler letters (../shared/corpora/schnitzler-briefe)', () => {
+describe.skipIf(!hasSchnitzler)('registers carried by the Schnitzler letters (needs ../shared/corpora/schnitzler-briefe)', () => {
   if (!hasSchnitzler) it.skip('needs ../shared/corpora/schnitzler-briefe beside the project: skipped', () => {});
   const files = hasSchnitzler ? readdirSync(schnitzlerDir).filter((f) => f.endsWith('.xml')).sort().map((f) => path.join(schnitzlerDir, f)) : [];
   let site: FolderSite;

@@ -25,10 +25,10 @@ const BOOKS: { name: string; files: () => string[]; frus?: string }[] = [
 
 const available = hasShared && existsSync(corpora);
 
-describe.skipIf(!available)('EPUBs of the shared corpora (../shared/corpora)', () => {
+describe.skipIf(!available)('EPUBs of the shared corpora (needs ../shared/corpora)', () => {
   if (!available) it.skip('needs ../shared beside the project: skipped', () => {});
   it.skipIf(!hasEpubcheck)(
-    'build one book from each corpus, each passing epubcheck with 0 errors and 0 warnings, notes numbered as on the site',
+    'build one book from each corpus, each passing epubcheck with 0 errors and 0 warnings, notes numbered as on the site (needs epubcheck)',
     async () => {
       const built: { name: string; book: string; oebps: string; files: string[]; frus?: string }[] = [];
       // Builds run one after another (each loads SaxonJS's work), the checks in parallel.

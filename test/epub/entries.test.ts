@@ -155,7 +155,7 @@ describe('notes and apparatus entries in the EPUB, drawn from the apparatus mode
     expect(book.parts).toContain(markerFile(byXml('A note in the reading of the second witness only.').markerId));
   });
 
-  it.skipIf(!hasEpubcheck)('gives books that pass epubcheck with no errors and no warnings', async () => {
+  it.skipIf(!hasEpubcheck)('gives books that pass epubcheck with no errors and no warnings (needs epubcheck)', async () => {
     const results = await Promise.all(books.map((b) => epubcheck(b.built.epub)));
     results.forEach((r, i) => {
       expect(r.messages, books[i]!.name).toEqual([]);

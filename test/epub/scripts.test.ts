@@ -78,7 +78,7 @@ describe('text in other scripts', () => {
     expect([title.attrs.lang, title.attrs['xml:lang'], title.attrs.dir, textOf(title)]).toEqual(['he', 'he', 'rtl', 'מסמך בעברית']);
   });
 
-  it.skipIf(!hasEpubcheck)('passes epubcheck with no errors and no warnings', async () => {
+  it.skipIf(!hasEpubcheck)('passes epubcheck with no errors and no warnings (needs epubcheck)', async () => {
     const result = await epubcheck(book.epub);
     expect(result.messages).toEqual([]);
     expect([result.fatals, result.errors, result.warnings]).toEqual([0, 0, 0]);
@@ -88,7 +88,7 @@ describe('text in other scripts', () => {
 type Browser = import('playwright-core').Browser;
 type Page = import('playwright-core').Page;
 
-describe.skipIf(!haveBrowser)('text in other scripts, in Chromium', () => {
+describe.skipIf(!haveBrowser)(`text in other scripts, in Chromium${haveBrowser ? '' : ' (skipped: needs /usr/bin/chromium)'}`, () => {
   let browser: Browser;
   let page: Page;
   const problems: string[] = [];

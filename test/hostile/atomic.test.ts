@@ -138,7 +138,7 @@ describe('a full or read-only disk', () => {
     if (mounted) execFileSync('umount', [mount]);
   });
 
-  it('ENOSPC while writing: exit 3, says the disk is full, the previous output unchanged', (context) => {
+  it('ENOSPC while writing: exit 3, says the disk is full, the previous output unchanged (needs a small tmpfs, mounted as root)', (context) => {
     if (!mounted) context.skip(); // needs a small file system (tmpfs, as root)
     const out = path.join(mount, 'dist');
     const first = runChild(['build', clean, '--out', out, '--quiet']);
@@ -152,7 +152,7 @@ describe('a full or read-only disk', () => {
     expect(strayEntries(out)).toEqual([]);
   });
 
-  it('a read-only output folder: config/output-folder, exit 2, before any work', (context) => {
+  it('a read-only output folder: config/output-folder, exit 2, before any work (needs a small tmpfs, mounted as root)', (context) => {
     if (!mounted) context.skip();
     execFileSync('mount', ['-o', 'remount,ro', mount]);
     try {

@@ -35,7 +35,7 @@ describe('hand-written fixtures against the project schema (xmllint-wasm)', () =
   });
 });
 
-describe.skipIf(!hasTeiAll || !hasJing)('the same fixtures against tei_all (jing)', () => {
+describe.skipIf(!hasTeiAll || !hasJing)('the same fixtures against tei_all (needs ../shared/schemas/tei_all.rng and jing)', () => {
   it.each(validFiles.map((f) => [basename(f), f]))('%s is accepted by tei_all too', (_name, file) => {
     expect(validateWithJing(TEI_ALL, file).errors).toEqual([]);
   });

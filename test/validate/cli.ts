@@ -36,3 +36,23 @@ export function diagnosticsOf(run: CliRun): JsonDiagnostic[] {
   const report = JSON.parse(run.stdout) as { files: { diagnostics: JsonDiagnostic[] }[] };
   return report.files.flatMap((f) => f.diagnostics);
 }
+
+/**
+ * `tei-edition validate ARGS` in this process, its output captured: the same as `validate` without
+ * starting Node for each run, for tests that run the command many times (test/validate/rules.test.ts).
+ */
+export async function validateInProcess(args: string[]): Promise<CliRun> {
+  const { vi } = await import('vitest');
+  const { run } = await import('../../src/cli/main.js');
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  try {
+    const status = await run(['validate', ...args]);
+    return { status, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}

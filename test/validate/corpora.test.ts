@@ -32,7 +32,7 @@ function jingValid(file: string): boolean {
 if (!haveShared) console.warn('Skipping the corpora comparison: ../shared/corpora or ../shared/schemas/tei_all.rng is missing.');
 if (!haveJing) console.warn('Skipping the corpora comparison: jing is not installed (apt-get install jing).');
 
-describe.skipIf(!haveShared || !haveJing)('the shared corpora against tei_all', () => {
+describe.skipIf(!haveShared || !haveJing)('the shared corpora against tei_all (needs ../shared and jing)', () => {
   it('finish in one run and get the same verdict per file as jing', { timeout: 180_000 }, () => {
     const files = corpusFiles();
     expect(files.length).toBeGreaterThan(10);

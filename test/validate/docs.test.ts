@@ -1,5 +1,6 @@
-// The rules page documents every registered rule, and the CI workflow it links to exists.
-import { existsSync, readFileSync } from 'node:fs';
+// The rules page documents every registered rule, and the CI workflow it links to exists. (The
+// config's JSON Schema is tested for what it does in test/config/config-file.test.ts.)
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../src/diagnostics/rules.js';
@@ -17,14 +18,18 @@ describe('docs/rules.md', () => {
   }
 
   it('links to a workflow that validates with --format github and uploads the JUnit report', () => {
-    expect(page).toContain('ci/validate-workflow.yml');
-    const workflow = readFileSync(path.join(ROOT, 'docs/ci/validate-workflow.yml'), 'utf8');
+    expect(page).toContain('ci/github-actions.yml');
+    const workflow = readFileSync(path.join(ROOT, 'docs/ci/github-actions.yml'), 'utf8');
     expect(workflow).toContain('--format github');
     expect(workflow).toContain('--format junit');
     expect(workflow).toContain('actions/upload-artifact');
   });
 
-  it('has a JSON Schema for the config', () => {
-    expect(existsSync(path.join(ROOT, 'schema/edition.config.schema.json'))).toBe(true);
+  it('links to the GitLab CI equivalent, which keeps the JUnit report', () => {
+    expect(page).toContain('ci/gitlab-ci.yml');
+    const pipeline = readFileSync(path.join(ROOT, 'docs/ci/gitlab-ci.yml'), 'utf8');
+    expect(pipeline).toContain('npx tei-edition validate');
+    expect(pipeline).toContain('npx tei-edition build');
+    expect(pipeline).toMatch(/junit: validate-report\.xml/);
   });
 });

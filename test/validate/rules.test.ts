@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rules } from '../../src/diagnostics/rules.js';
-import { diagnosticsOf, FIXTURES, validate } from './cli.js';
+import { diagnosticsOf, FIXTURES, validateInProcess as validate } from './cli.js';
 
 const F = FIXTURES;
 const H = 'test/hostile/fixtures';
@@ -26,11 +26,12 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { rule: 'cli/usage', bad: ['--schema', `${F}/schema/absent.rng`, `${F}/clean/good.xml`], line: undefined, good: ['--schema', MINI, `${F}/clean/good.xml`], exit: 2 },
+  // A command line that does not parse is reported on stderr, whatever --format says.
+  { rule: 'cli/usage', bad: ['--max-size', 'lots', `${F}/clean/good.xml`], line: undefined, good: ['--max-size', '2', `${F}/clean/good.xml`], exit: 2 },
   { rule: 'config/not-found', bad: ['--config', `${F}/config/absent.json`], line: undefined, good: config('good'), exit: 2 },
   { rule: 'config/invalid-json', bad: config('invalid-json'), line: 4, good: config('good'), exit: 2 },
   { rule: 'config/unknown-key', bad: config('unknown-key'), line: 14, good: config('good'), exit: 2 },
-  { rule: 'config/missing-key', bad: config('missing-key'), line: undefined, good: config('good'), exit: 2 },
+  { rule: 'config/missing-key', bad: config('missing-key'), line: 1, good: config('good'), exit: 2 },
   { rule: 'config/wrong-type', bad: config('wrong-type'), line: 13, good: config('good'), exit: 2 },
   { rule: 'config/missing-path', bad: config('missing-path'), line: 11, good: config('good'), exit: 2 },
   { rule: 'config/unknown-rule', bad: config('unknown-rule'), line: 15, good: config('good'), exit: 2 },
@@ -72,7 +73,7 @@ const cases: Case[] = [
 const matches = (rule: string, id: string): boolean => id === rule || (rule === 'sch/assert' && id.startsWith('sch/') && id !== 'sch/schema-error');
 
 describe('each rule', () => {
-  it('has a case below for every registered rule id', () => {
+  it('has a case below for every registered rule id', async () => {
     // These are the build's alone: package/locked fires in test/hostile/atomic.test.ts, the xslt/ and
     // render/ rules in test/build/xslt-diagnostics.test.ts.
     // print/ and package/print-failed in test/print/build.test.ts.
@@ -81,8 +82,14 @@ describe('each rule', () => {
   });
 
   for (const c of cases) {
-    it(`${c.rule} fires at the expected line and sets exit code ${c.exit}`, () => {
-      const run = validate([...c.bad, '--format', 'json']);
+    it(`${c.rule} fires at the expected line and sets exit code ${c.exit}`, async () => {
+      const run = await validate([...c.bad, '--format', 'json']);
+      if (c.rule === 'cli/usage') {
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toMatch(/^tei-edition validate: error: .+  cli\/usage\n/);
+        expect(run.status).toBe(c.exit);
+        return;
+      }
       const found = diagnosticsOf(run).filter((d) => matches(c.rule, d.ruleId));
       expect(found.length, run.stdout).toBeGreaterThan(0);
       expect(found[0]!.line).toBe(c.line);
@@ -90,8 +97,8 @@ describe('each rule', () => {
       expect(run.stderr).not.toMatch(/\n\s+at /);
     });
 
-    it(`${c.rule} stays silent on its clean fixture`, () => {
-      const run = validate([...c.good, '--format', 'json']);
+    it(`${c.rule} stays silent on its clean fixture`, async () => {
+      const run = await validate([...c.good, '--format', 'json']);
       expect(diagnosticsOf(run).filter((d) => matches(c.rule, d.ruleId))).toEqual([]);
       expect(run.status).toBe(0);
     });
@@ -99,27 +106,27 @@ describe('each rule', () => {
 });
 
 describe('rule levels from the config', () => {
-  it('a warning turned into an error fails the run', () => {
-    const run = validate([...edition('rule-levels'), '--format', 'json']);
+  it('a warning turned into an error fails the run', async () => {
+    const run = await validate([...edition('rule-levels'), '--format', 'json']);
     expect(diagnosticsOf(run).find((d) => d.ruleId === 'tei/name-unlinked')?.severity).toBe('error');
     expect(run.status).toBe(1);
   });
 
-  it('a rule turned off reports nothing', () => {
-    const run = validate([...edition('rule-off'), '--format', 'json']);
+  it('a rule turned off reports nothing', async () => {
+    const run = await validate([...edition('rule-off'), '--format', 'json']);
     expect(diagnosticsOf(run)).toEqual([]);
     expect(run.status).toBe(0);
   });
 
-  it('warnings pass unless --strict', () => {
-    expect(validate(edition('warning-only')).status).toBe(0);
-    expect(validate([...edition('warning-only'), '--strict']).status).toBe(1);
+  it('warnings pass unless --strict', async () => {
+    expect((await validate(edition('warning-only'))).status).toBe(0);
+    expect((await validate([...edition('warning-only'), '--strict'])).status).toBe(1);
   });
 });
 
 describe('editorial rules in detail', () => {
-  it('reports every unresolved pointer and ignores URLs and prefixed pointers', () => {
-    const run = validate([`${F}/tei/ref-unresolved/bad.xml`, '--format', 'json']);
+  it('reports every unresolved pointer and ignores URLs and prefixed pointers', async () => {
+    const run = await validate([`${F}/tei/ref-unresolved/bad.xml`, '--format', 'json']);
     const found = diagnosticsOf(run).filter((d) => d.ruleId === 'tei/ref-unresolved');
     expect(found.map((d) => [d.line, d.message.match(/"([^"]+)"/)![1]])).toEqual([
       [13, '#nowhere'],
@@ -128,36 +135,36 @@ describe('editorial rules in detail', () => {
     ]);
   });
 
-  it('reports a backwards range in @notBefore/@notAfter as well as @from/@to', () => {
-    const run = validate([`${F}/tei/date-range/bad.xml`, '--format', 'json']);
+  it('reports a backwards range in @notBefore/@notAfter as well as @from/@to', async () => {
+    const run = await validate([`${F}/tei/date-range/bad.xml`, '--format', 'json']);
     expect(diagnosticsOf(run).filter((d) => d.ruleId === 'tei/date-range').map((d) => d.line)).toEqual([12, 13]);
   });
 
-  it('asks for a lemma when the variant encoding keeps the apparatus apart from the text', () => {
-    const run = validate([`${F}/tei/apparatus/no-lemma.xml`, '--format', 'json']);
+  it('asks for a lemma when the variant encoding keeps the apparatus apart from the text', async () => {
+    const run = await validate([`${F}/tei/apparatus/no-lemma.xml`, '--format', 'json']);
     expect(diagnosticsOf(run).filter((d) => d.ruleId === 'tei/apparatus').map((d) => d.message)).toEqual([expect.stringContaining('no <lem>')]);
   });
 
-  it('reports a witness missing from a document’s own listWit when files are named directly', () => {
-    const run = validate([`${F}/tei/apparatus/bad.xml`, '--format', 'json']);
+  it('reports a witness missing from a document’s own listWit when files are named directly', async () => {
+    const run = await validate([`${F}/tei/apparatus/bad.xml`, '--format', 'json']);
     const found = diagnosticsOf(run).filter((d) => d.ruleId === 'tei/apparatus');
     expect(found.map((d) => [d.line, d.message.includes('"#C"')])).toEqual([[12, true]]);
   });
 
-  it('checks ids across the whole edition', () => {
-    const run = validate([...edition('duplicate-across'), '--format', 'json']);
+  it('checks ids across the whole edition', async () => {
+    const run = await validate([...edition('duplicate-across'), '--format', 'json']);
     expect(diagnosticsOf(run).filter((d) => d.ruleId === 'tei/duplicate-id')).toHaveLength(1);
   });
 
-  it('only warns about document metadata for files named on the command line', () => {
-    const run = validate([`${F}/tei/document-metadata/bad.xml`, '--format', 'json']);
+  it('only warns about document metadata for files named on the command line', async () => {
+    const run = await validate([`${F}/tei/document-metadata/bad.xml`, '--format', 'json']);
     const found = diagnosticsOf(run).filter((d) => d.ruleId === 'tei/document-metadata');
     expect(found.map((d) => [d.line, d.severity])).toEqual([[3, 'warning']]);
     expect(run.status).toBe(0);
   });
 
-  it('says how to fix a TEI root without the TEI namespace', () => {
-    const run = validate([`${F}/tei/not-tei/no-namespace.xml`, '--format', 'json']);
+  it('says how to fix a TEI root without the TEI namespace', async () => {
+    const run = await validate([`${F}/tei/not-tei/no-namespace.xml`, '--format', 'json']);
     expect(diagnosticsOf(run)[0]!.message).toContain('xmlns="http://www.tei-c.org/ns/1.0"');
   });
 });

@@ -3,16 +3,15 @@
 // hash of the exact text xmllint reads, inside a folder named by the hash of the validator (its
 // WebAssembly), of this file's format and of every schema file: change any of them and nothing old
 // is used. Only complete answers are kept (a verdict, from a run whose schema compiled). A run that
-// finds every file here starts no validator and compiles no schema at all.
+// finds every file here starts no validator and compiles no schema.
 //
-// Where: the package's own .cache/rng, or a private folder in the system's temporary folder when
-// the package is read-only; TEI_EDITION_RNG_CACHE=off turns it off, TEI_EDITION_RNG_CACHE=FOLDER
-// moves it.
+// Where: the package's own .cache/rng, or the user's own cache folder when the package is read-only
+// (see src/cache/private-folder.ts: a stored verdict is trusted, so the folder must be the user's
+// alone); TEI_EDITION_RNG_CACHE=off turns it off, TEI_EDITION_RNG_CACHE=FOLDER moves it.
 import { createHash } from 'node:crypto';
-import { accessSync, constants, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cacheFolder } from '../../cache/private-folder.js';
 
 /** Bump when what is stored, or how it is read, changes. */
 const FORMAT = 'rng-results-1';
@@ -22,35 +21,11 @@ export const STORED_NAME = 'doc/0.xml';
 const MAX_ENTRIES = 50_000;
 const MAX_SCHEMAS = 8;
 
-const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-
-function defaultRoot(): string | undefined {
-  const own = path.join(packageRoot, '.cache', 'rng');
-  try {
-    mkdirSync(own, { recursive: true });
-    accessSync(own, constants.W_OK);
-    return own;
-  } catch {
-    // The temporary folder is shared: a folder of one's own, that no one else can write to, or no
-    // cache (another user's entries could otherwise call an invalid file valid).
-    const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
-    const folder = path.join(tmpdir(), `tei-edition-rng-cache${uid === undefined ? '' : `-${uid}`}`);
-    try {
-      mkdirSync(folder, { recursive: true, mode: 0o700 });
-      const stat = statSync(folder);
-      if (uid !== undefined && (stat.uid !== uid || (stat.mode & 0o022) !== 0)) return undefined;
-      return folder;
-    } catch {
-      return undefined;
-    }
-  }
-}
-
 /** The cache folder, or undefined when the cache is off. */
 export function cacheRoot(setting: string | undefined = process.env.TEI_EDITION_RNG_CACHE): string | undefined {
   if (setting !== undefined && /^(off|0|false|no)$/i.test(setting.trim())) return undefined;
   if (setting !== undefined && setting.trim() !== '') return path.resolve(setting.trim());
-  return defaultRoot();
+  return cacheFolder('rng');
 }
 
 const sha256 = (...parts: (string | Uint8Array)[]): string => {

@@ -4,13 +4,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeXml } from '../../read/decode.js';
 import { parseXml } from '../../read/parse-xml.js';
-import { descendantsOrSelf } from '../../read/tree.js';
+import { descendantsOrSelf, type XmlElement } from '../../read/tree.js';
 
 const RNG_NS = 'http://relaxng.org/ns/structure/1.0';
 
 export interface SchemaFile {
   absolutePath: string;
   text: string;
+  /** The parsed file, kept for reduce-schema.ts: reading tei_all again would cost as much as this first read. */
+  root: XmlElement;
 }
 
 export type SchemaFilesResult = { ok: true; main: SchemaFile; files: SchemaFile[] } | { ok: false; message: string };
@@ -41,7 +43,7 @@ export function collectSchemaFiles(schemaPath: string): SchemaFilesResult {
     if (parsed.document.root.namespace !== RNG_NS) {
       return { ok: false, message: `${path.basename(file)} is not a RelaxNG schema in XML syntax (its root is <${parsed.document.root.name}>)` };
     }
-    files.push({ absolutePath: file, text: decoded.text });
+    files.push({ absolutePath: file, text: decoded.text, root: parsed.document.root });
     for (const e of descendantsOrSelf(parsed.document.root)) {
       if (e.namespace === RNG_NS && (e.localName === 'include' || e.localName === 'externalRef')) {
         const href = e.attributes.find((a) => a.name === 'href')?.value;

@@ -6,25 +6,11 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExitCode } from '../../diagnostics/diagnostic.js';
 import { generateSchema } from '../../schema/generate.js';
+import { readCommandLine, type ParsedCommandLine } from '../options.js';
+import { SCHEMA_DEFAULTS, SCHEMA_SPEC } from '../specs.js';
 
 /** The project root: lib/cli/commands/ (or src/cli/commands/) is three levels below it. */
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-
-export const SCHEMA_DEFAULTS = {
-  teiAll: '../shared/schemas/tei_all.rng',
-  odd: 'schema/source/tei-edition.odd',
-  out: 'schema/tei-edition.rng',
-} as const;
-
-const USAGE = `Usage: tei-edition schema [--tei-all FILE] [--odd FILE] [--out FILE] [--check]
-
-Regenerates the project's RelaxNG schema from its ODD source and TEI P5's tei_all.rng.
-  --tei-all FILE  tei_all.rng (default: ${SCHEMA_DEFAULTS.teiAll}, from the project root)
-  --odd FILE      the ODD source (default: ${SCHEMA_DEFAULTS.odd})
-  --out FILE      where to write the schema (default: ${SCHEMA_DEFAULTS.out})
-  --check         write nothing; exit 1 if the schema at --out differs from what would be generated
-Exit codes: 0 ok, 1 schema out of date or ODD not usable, 2 usage or missing input, 3 internal error.
-`;
 
 interface SchemaOptions {
   teiAll: string;
@@ -33,28 +19,17 @@ interface SchemaOptions {
   check: boolean;
 }
 
-type ParsedArgs = { ok: true; options: SchemaOptions } | { ok: false; message?: string; help?: true };
-
-export function parseSchemaArgs(args: readonly string[]): ParsedArgs {
-  const options: SchemaOptions = {
-    teiAll: resolve(PROJECT_ROOT, SCHEMA_DEFAULTS.teiAll),
-    odd: resolve(PROJECT_ROOT, SCHEMA_DEFAULTS.odd),
-    out: resolve(PROJECT_ROOT, SCHEMA_DEFAULTS.out),
-    check: false,
+function optionsOf(parsed: ParsedCommandLine): SchemaOptions {
+  const file = (name: string, fallback: string): string => {
+    const given = parsed.options[name];
+    return typeof given === 'string' ? resolve(given) : resolve(PROJECT_ROOT, fallback);
   };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg === '--help' || arg === '-h') return { ok: false, help: true };
-    if (arg === '--check') options.check = true;
-    else if (arg === '--debug') continue; // handled by the dispatcher
-    else if (arg === '--tei-all' || arg === '--odd' || arg === '--out') {
-      const value = args[++i];
-      if (value === undefined || value.startsWith('--')) return { ok: false, message: `${arg} needs a file name` };
-      const key = arg === '--tei-all' ? 'teiAll' : arg === '--odd' ? 'odd' : 'out';
-      options[key] = resolve(value);
-    } else return { ok: false, message: `unknown option '${arg}'` };
-  }
-  return { ok: true, options };
+  return {
+    teiAll: file('tei-all', SCHEMA_DEFAULTS.teiAll),
+    odd: file('odd', SCHEMA_DEFAULTS.odd),
+    out: file('out', SCHEMA_DEFAULTS.out),
+    check: parsed.options.check === true,
+  };
 }
 
 /** A path as shown to users and written into the schema header: relative to the project root. */
@@ -63,20 +38,13 @@ function label(path: string): string {
 }
 
 export async function schemaCommand(args: string[]): Promise<number> {
-  const parsed = parseSchemaArgs(args);
-  if (!parsed.ok) {
-    if (parsed.help) {
-      process.stdout.write(USAGE);
-      return ExitCode.ok;
-    }
-    process.stderr.write(`tei-edition schema: ${parsed.message}\n\n${USAGE}`);
-    return ExitCode.usage;
-  }
-  const { teiAll, odd, out, check } = parsed.options;
+  const line = readCommandLine(SCHEMA_SPEC, args);
+  if (line.exit !== undefined) return line.exit;
+  const { teiAll, odd, out, check } = optionsOf(line.parsed);
   for (const [what, path] of [['tei_all.rng', teiAll], ['the ODD source', odd]] as const) {
     if (!existsSync(path)) {
       const hint = path === teiAll ? ' (TEI P5 tei_all.rng, RelaxNG XML syntax; pass its location with --tei-all)' : '';
-      process.stderr.write(`tei-edition schema: ${what} not found at ${path}${hint}\n`);
+      process.stderr.write(`tei-edition schema: error: ${what} not found at ${path}${hint}  io/missing-file\n`);
       return ExitCode.usage;
     }
   }

@@ -28,6 +28,9 @@ export function bundledPlan(siteDir: string, extra: Partial<BuildPlan> = {}): Bu
     ruleLevels: c.rules,
     strict: false,
     dateFrom: c.root,
+    // The quick tier (TEI_EDITION_TIER=quick) builds the site alone: the EPUB, the apparatus and the
+    // printed edition (Chromium) have their own tests in the full suite.
+    ...(process.env.TEI_EDITION_TIER === 'quick' ? { only: ['site'] as const } : {}),
     ...extra,
   };
 }
