@@ -219,6 +219,8 @@ function chronologyPage(model: SiteModel): OutputFile {
     title: string;
     text?: string;
     label?: string;
+    /** "A", "B and C": whose reading a date is, when it is not the text all witnesses share. */
+    witnesses?: string;
     order: number;
   }
   const events: Event[] = [];
@@ -235,6 +237,7 @@ function chronologyPage(model: SiteModel): OutputFile {
         title: d.data.title || d.page,
         text: m.text,
         label: m.label,
+        witnesses: m.witnesses.length ? m.witnesses.join(m.witnesses.length === 2 ? ' and ' : ', ') : undefined,
         order: i * 10000 + j + 1,
       });
     });

@@ -9,6 +9,8 @@ export type TemplateName = 'layout' | 'home' | 'documents' | 'document' | 'regis
 
 const compiled = new Map<TemplateName, Handlebars.TemplateDelegate>();
 const engine = Handlebars.create();
+// {{count n "entry" "entries"}}: "1 entry", "3 entries".
+engine.registerHelper('count', (n: unknown, one: unknown, many: unknown) => `${Number(n)} ${Number(n) === 1 ? String(one) : String(many)}`);
 
 export function templatesDir(): string {
   return path.join(packageRoot, 'src', 'templates');

@@ -32,6 +32,8 @@ export interface DateMention {
   text: string;
   anchor: string;
   label: string;
+  /** The sigla of the witnesses whose reading the date is; empty in the text all witnesses share. */
+  witnesses: string[];
 }
 export interface RegisterEntry {
   id: string;

@@ -24,7 +24,9 @@ function teiCounts(file: string): { notes: number; apps: number; textual: number
   const walk = (el: XmlElement, inText: boolean, parent: string): void => {
     const text = inText || el.name === 'text';
     if (text) {
-      if (el.name === 'note') notes++;
+      // The editors' textual notes (type="textual") are in the textual series, lettered.
+      if (el.name === 'note' && el.attrs.type !== 'textual') notes++;
+      if (el.name === 'note' && el.attrs.type === 'textual') textual++;
       if (el.name === 'app') apps.push(el);
       if (TEXTUAL.has(el.name) || (LONE.has(el.name) && parent !== 'choice')) textual++;
     }

@@ -63,9 +63,16 @@ describe('the HTML edition of the bundled sources', () => {
     expect(normalise(textOf(text, { skip: (el) => editorial(el) }))).toBe(expected);
   });
 
-  it('gives the telegram page every note, numbered and linked both ways', () => {
+  it('gives the telegram page every explanatory note, numbered and linked both ways, and its textual note lettered among the textual notes', () => {
     const tei = parseXml(readFileSync(path.join(projectRoot, 'tei/documents/1951-06-30-filippov-to-mao.xml'), 'utf8'));
-    const notes = findAll(find(tei, 'text')!, 'note');
+    const all_ = findAll(find(tei, 'text')!, 'note');
+    const notes = all_.filter((n) => n.attrs.type !== 'textual');
+    const textual = all_.filter((n) => n.attrs.type === 'textual');
+    expect(textual).toHaveLength(1);
+    const tn = page(TELEGRAM).document;
+    const entry = all(tn, (el) => hasClass(el, 'tn') || (attr(el, 'id') ?? '').startsWith('tn-')).find((el) => normalise(textOf(el)).includes(normalise(textOfNote(textual[0]!)).slice(0, 40)));
+    expect(entry, 'the textual note is an entry of the textual series').toBeDefined();
+    expect(attr(entry!, 'id')).toMatch(/^tn-\d+$/);
     const doc = page(TELEGRAM).document;
     notes.forEach((note, i) => {
       const n = i + 1;
@@ -86,6 +93,22 @@ describe('the HTML edition of the bundled sources', () => {
     const links = [...all(text, (el) => el.tagName === 'a' && hasClass(el, 'name')), ...all(notes, (el) => el.tagName === 'a' && hasClass(el, 'name'))];
     expect(links.length).toBe(names.length);
     for (const link of links) expect(attr(link, 'href')).toMatch(/^\.\.\/registers\/(persons|places|organisations|objects)\.html#[a-z0-9-]+$/);
+  });
+
+  it('marks in the chronology a date that is one witness\'s reading', () => {
+    const items = all(page('chronology.html').document, (el) => el.tagName === 'li').map((li) => normalise(textOf(li)));
+    expect(items.filter((t) => t.includes('“June 30” (the reading of B)'))).toHaveLength(1);
+    expect(items.filter((t) => t.includes('“June 30 this year” (the reading of C)'))).toHaveLength(1);
+    expect(items.filter((t) => t.includes('“28 June” (the reading of A)'))).toHaveLength(1);
+    // The same date in a text every witness shares carries no mark.
+    expect(items.filter((t) => t.includes('“30 June 1951” in'))).toHaveLength(1);
+  });
+
+  it('names each witness by its siglum once in the witness panel', () => {
+    const list = first(page(REPLY).document, (el) => hasClass(el, 'witness-list'))!;
+    const terms = all(list, (el) => el.tagName === 'dt').map((dt) => normalise(textOf(dt)));
+    expect(terms).toEqual(['A', 'B', 'C']);
+    for (const dd of all(list, (el) => el.tagName === 'dd')) expect(normalise(textOf(dd))).not.toMatch(/^[ABC]\b/);
   });
 
   it('shows the reply in the reading of witness A by default, with a switch to each witness', () => {

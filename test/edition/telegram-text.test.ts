@@ -45,9 +45,12 @@ describe('the telegram of 30 June 1951', () => {
     expect(find(byType.received!, 'placeName')!.attrs.cert).toBeTruthy();
   });
 
-  it('encodes the draft to Ridgway as a quoted text with its own opener, closer and two signatures', () => {
+  it('encodes the draft to Ridgway as a quoted text with its address run on into its first paragraph, as the copy-text has it, and a closer with two signatures', () => {
     const draft = find(body, 'floatingText')!;
-    expect(find(draft, 'opener')).toBeDefined();
+    expect(find(draft, 'opener')).toBeUndefined();
+    const first = find(draft, 'p')!;
+    const address = first.children.find((c) => typeof c !== 'string' && c.name === 'seg' && c.attrs.type === 'salute');
+    expect(address, 'the address is the first thing in the first paragraph').toBe(first.children[0]);
     const closer = find(draft, 'closer')!;
     expect(findAll(closer, 'signed')).toHaveLength(2);
   });

@@ -3,8 +3,8 @@
 // one witness only.
 import type { XmlElement, XmlNode } from './xml-tree.js';
 
-const blocks = new Set(['p', 'ab', 'opener', 'closer', 'salute', 'signed', 'dateline', 'addrLine', 'address', 'seg',
-  'head', 'floatingText', 'body', 'div', 'lb', 'milestone', 'roleName']);
+const blocks = new Set(['p', 'ab', 'opener', 'closer', 'salute', 'signed', 'dateline', 'addrLine', 'address',
+  'head', 'floatingText', 'body', 'div', 'lb', 'milestone']);
 
 export interface TextOptions {
   /** The xml:id of a witness (e.g. "wit-A"): inside app, only readings whose @wit names it are read. */

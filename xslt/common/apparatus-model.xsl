@@ -24,6 +24,7 @@
   <xsl:function name="te:is-textual" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e[self::tei:supplied or self::tei:gap or self::tei:surplus or self::tei:unclear or self::tei:choice
+      or self::tei:note[@type = 'textual']
       or ((self::tei:sic or self::tei:corr or self::tei:orig or self::tei:reg) and not(parent::tei:choice))])"/>
   </xsl:function>
 
@@ -391,7 +392,7 @@
   <!-- Every entry of the document, series by series, each in document order. -->
   <xsl:function name="te:apparatus-model" as="map(*)*">
     <xsl:param name="text" as="element()*"/>
-    <xsl:for-each select="$text//tei:note">
+    <xsl:for-each select="$text//tei:note[not(te:is-textual(.))]">
       <xsl:variable name="n" as="xs:integer" select="te:number('note', .)"/>
       <xsl:sequence select="map:merge((te:entry-base(., 'explanatory', $n, 'note', string($n)), map{
         'anchorText': te:note-anchor(.),
@@ -402,10 +403,21 @@
     </xsl:for-each>
     <xsl:for-each select="$text//*[te:is-textual(.)]">
       <xsl:variable name="n" as="xs:integer" select="te:number('textual', .)"/>
-      <xsl:variable name="description" as="xs:string" select="te:textual-description(.)"/>
-      <xsl:sequence select="map:merge((te:entry-base(., 'textual', $n, 'tn', te:letters($n)), map{
-        'anchorText': if (self::tei:gap) then '[…]' else te:base-text(.),
-        'note': map{'html': te:serialise(te:text-span($description)), 'text': $description}}), map{'duplicates': 'use-last'})"/>
+      <xsl:choose>
+        <!-- The editors' own note on the text (note type="textual"): in the textual series, in its own words. -->
+        <xsl:when test="self::tei:note">
+          <xsl:sequence select="map:merge((te:entry-base(., 'textual', $n, 'tn', te:letters($n)), map{
+            'anchorText': te:note-anchor(.),
+            'lang': string((ancestor-or-self::tei:note[@xml:lang])[last()]/@xml:lang),
+            'note': map{'html': te:serialise(te:html-of(node())), 'text': normalize-space(string-join(te:plain-of(node()), ''))}}), map{'duplicates': 'use-last'})"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="description" as="xs:string" select="te:textual-description(.)"/>
+          <xsl:sequence select="map:merge((te:entry-base(., 'textual', $n, 'tn', te:letters($n)), map{
+            'anchorText': if (self::tei:gap) then '[…]' else te:base-text(.),
+            'note': map{'html': te:serialise(te:text-span($description)), 'text': $description}}), map{'duplicates': 'use-last'})"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
     <xsl:for-each select="$text//tei:app">
       <xsl:variable name="n" as="xs:integer" select="te:number('app', .)"/>

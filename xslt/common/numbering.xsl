@@ -12,7 +12,7 @@
     <!-- Lists that became registers (common/registers.xsl) are not on the page: nothing in them is counted. -->
     <xsl:variable name="skip" as="element()*" select="if (exists($embedded-registers)) then $text//*[te:is-list-kind(.)][te:is-register-list(.)] else ()"/>
     <xsl:map>
-      <xsl:for-each select="$text//tei:note except $skip//tei:note"><xsl:map-entry key="'note ' || generate-id()" select="position()"/></xsl:for-each>
+      <xsl:for-each select="$text//tei:note[not(te:is-textual(.))] except $skip//tei:note"><xsl:map-entry key="'note ' || generate-id()" select="position()"/></xsl:for-each>
       <xsl:for-each select="$text//tei:p[not(ancestor::tei:note)] except $skip//tei:p"><xsl:map-entry key="'p ' || generate-id()" select="position()"/></xsl:for-each>
       <xsl:for-each select="$text//tei:app except $skip//tei:app"><xsl:map-entry key="'app ' || generate-id()" select="position()"/></xsl:for-each>
       <xsl:for-each select="$text//tei:gap except $skip//tei:gap"><xsl:map-entry key="'gap ' || generate-id()" select="position()"/></xsl:for-each>

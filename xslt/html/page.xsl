@@ -105,7 +105,7 @@
         for $w in $te:tei//tei:listWit//tei:witness[@xml:id] return map{
           'key': string(resolve-uri('#' || $w/@xml:id, base-uri($w))),
           'siglum': te:siglum('#' || $w/@xml:id, $w),
-          'html': te:serialise(te:html-of($w/node()))}},
+          'html': te:serialise(te:html-of(te:witness-description($w)))}},
       'mentions': array{
         for $name in ($te:text//*[@ref] except $te:in-registers, $te:header/tei:profileDesc//*[@ref],
             $te:header/tei:fileDesc/tei:sourceDesc//(tei:persName | tei:placeName | tei:orgName | tei:geogName | tei:rs | tei:name | tei:objectName)[@ref]),
@@ -121,7 +121,8 @@
         for $d in $te:text//tei:date[matches(string((@when, @from)[1]), '^\d{4}(-\d{2}(-\d{2})?)?$')] except $te:in-registers
         return let $block := te:place-of($d) return map{
           'when': string(($d/@when, $d/@from)[1]), 'to': string($d/@to), 'text': normalize-space($d),
-          'anchor': if (exists($block)) then te:anchor($block) else '', 'label': if (exists($block)) then te:place-label($block) else ''}},
+          'anchor': if (exists($block)) then te:anchor($block) else '', 'label': if (exists($block)) then te:place-label($block) else '',
+          'witnesses': array{ $d/ancestor::*[self::tei:rdg or self::tei:lem][1] ! (tokenize(normalize-space(@wit), ' ') ! te:siglum(., $d)) }}},
       'entries': array{ for $e in ($te:tei//(tei:person | tei:personGrp | tei:place | tei:org | tei:object)[@xml:id]
         | $te:tei//(tei:bibl | tei:biblStruct)[@xml:id][exists(te:embedded-register(.))]) return te:entry($e) },
       'front': te:front(),
@@ -145,6 +146,26 @@
     <xsl:param name="nodes" as="node()*"/>
     <xsl:apply-templates select="$nodes" mode="te:plain"/>
   </xsl:function>
+  <!-- A witness's description without the siglum it begins with ("<abbr type="siglum">A</abbr>: the draft …"):
+       every output prints the siglum beside the description already. -->
+  <xsl:function name="te:witness-description" as="node()*">
+    <xsl:param name="witness" as="element()"/>
+    <xsl:variable name="first" as="node()?" select="$witness/node()[not(self::text()[normalize-space() = ''])][1]"/>
+    <xsl:choose>
+      <xsl:when test="$first/self::tei:abbr[@type = 'siglum' or normalize-space() = te:siglum('#' || $witness/@xml:id, $witness)]">
+        <xsl:variable name="next" as="node()?" select="$first/following-sibling::node()[1]"/>
+        <xsl:choose>
+          <xsl:when test="$next/self::text()">
+            <xsl:value-of select="replace($next, '^[\s:.–—-]+', '')"/>
+            <xsl:sequence select="$next/following-sibling::node()"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:sequence select="$first/following-sibling::node()"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise><xsl:sequence select="$witness/node()"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
   <xsl:function name="te:witness-reading-of" as="element()">
     <xsl:param name="content" as="node()*"/>
     <xsl:call-template name="te:witness-reading"><xsl:with-param name="content" select="$content"/></xsl:call-template>
@@ -159,7 +180,9 @@
   <xsl:function name="te:entry" as="map(*)">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="register" as="xs:string?" select="te:embedded-register($entry)"/>
+    <!-- An object's names stand inside its objectIdentifier (TEI's content model for object). -->
     <xsl:variable name="names" as="element()*" select="$entry/(tei:persName | tei:placeName | tei:orgName | tei:objectName | tei:name | tei:geogName | tei:settlement | tei:country
+      | self::tei:object/tei:objectIdentifier/tei:objectName
       | self::tei:bibl/tei:title | self::tei:biblStruct/(tei:analytic | tei:monogr)/tei:title)"/>
     <xsl:variable name="main" as="element()?" select="($names[@type = 'main'], $names)[1]"/>
     <xsl:sequence select="map{
@@ -182,7 +205,8 @@
     <xsl:param name="entry" as="element()"/>
     <xsl:param name="names" as="element()*"/>
     <xsl:param name="detached" as="xs:boolean"/>
-    <xsl:sequence select="for $part in $entry/(* except ($names, tei:person, tei:place, tei:org, tei:object)) return
+    <xsl:sequence select="for $part in $entry/(* except ($names, tei:person, tei:place, tei:org, tei:object,
+        tei:objectIdentifier[every $c in * satisfies (some $n in $names satisfies $n is $c)])) return
       if ($part/self::tei:note) then te:entry-note($part, $detached)
       else if (local-name($part) = $te:entry-parts) then te:entry-part($part, $detached)
       else te:entry-html-of($part, $detached)"/>

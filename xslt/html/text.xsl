@@ -381,7 +381,8 @@
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="entry-app" as="element()?" select="()" tunnel="yes"/>
     <xsl:variable name="n" as="xs:integer" select="te:number('note', .)"/>
-    <xsl:if test="te:marker-here(., $in-apparatus, $entry-app)"><sup class="noteref ed"><a id="noteref-{$n}" href="#note-{$n}" role="doc-noteref" data-entry="note-{$n}" data-number="{$n}" aria-label="Note {$n}">{$n}</a></sup></xsl:if>
+    <!-- A textual note (note type="textual") has the lettered marker of the textual series (html/apparatus.xsl). -->
+    <xsl:if test="not(te:is-textual(.)) and te:marker-here(., $in-apparatus, $entry-app)"><sup class="noteref ed"><a id="noteref-{$n}" href="#note-{$n}" role="doc-noteref" data-entry="note-{$n}" data-number="{$n}" aria-label="Note {$n}">{$n}</a></sup></xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -19,6 +19,9 @@
        is at the back of the book, not behind a link by each name. -->
   <xsl:template match="sup[contains-token(@class, 'name-link')]" mode="te:print-places"/>
   <xsl:template match="a[contains-token(@class, 'pnum')]" mode="te:print-places"/>
+  <!-- The source's own page furniture (running heads, catchwords: fw) is no part of the edition's lines (the
+       line model leaves it out); the page break beside it marks the place. -->
+  <xsl:template match="span[contains-token(@class, 'fw')]" mode="te:print-places"/>
 
   <xsl:template match="*[*[@data-entry]][count(*) = 1][not(text()[normalize-space()])]" mode="te:print-places">
     <te-entry data-entry="{*/@data-entry}"/>

@@ -348,7 +348,7 @@ export function buildContent(model: SiteModel, placement: NotesPlacement, bookLa
     const body: Node[] = [
       el('section', { class: 'register', 'epub:type': 'index', role: 'doc-index', 'aria-labelledby': 'register-h' }, [
         heading(1, 'register-h', register.title),
-        el('p', { class: 'lead' }, [`${entries.length} entries, each with every name form the sources use and every place in the documents that mentions it.`]),
+        el('p', { class: 'lead' }, [`${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}, each with every name form the sources use and every place in the documents that mentions it.`]),
         ...sections,
       ]),
     ];

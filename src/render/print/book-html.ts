@@ -282,12 +282,6 @@ export function registerDescription(html: string): string {
   return kept.join('; ');
 }
 
-/** A witness's description without the siglum it may begin with ("A: the draft …"), which the list sets apart. */
-function withoutSiglum(html: string, siglum: string): string {
-  const m = /^\s*(?:<(\w+)\b[^>]*>([^<]*)<\/\1>|([^<:]*))\s*[:.–—-]\s*/.exec(html);
-  return m && (m[2] ?? m[3] ?? '').trim() === siglum ? html.slice(m[0].length) : html;
-}
-
 /** A fragment whose first element is a heading: that heading's text and the fragment without it. */
 function leadingHeading(html: string): { heading: string; rest: string } | undefined {
   const m = /^\s*<(h[1-6])\b[^>]*>([\s\S]*?)<\/\1>/.exec(html);
@@ -463,7 +457,7 @@ export function printBookHtml(model: SiteModel, apparatus: readonly DocumentAppa
   const introduction = part('introduction', 'introduction', 'Introduction', front?.introduction);
   const principles = part('principles', 'principles', 'Editorial principles', front?.principles);
   const witnesses = model.witnesses.length
-    ? `<section class="witnesses" id="witnesses" data-running-title="Witnesses and sigla"><h1>Witnesses and sigla</h1><dl class="witness-list">${model.witnesses.map((w) => `<dt class="siglum" id="${witnessId(w.siglum)}">${escape(w.siglum)}</dt><dd>${withoutSiglum(fragment(ctx, w.html, `${witnessId(w.siglum)}-`), w.siglum)}</dd>`).join('\n')}</dl></section>`
+    ? `<section class="witnesses" id="witnesses" data-running-title="Witnesses and sigla"><h1>Witnesses and sigla</h1><dl class="witness-list">${model.witnesses.map((w) => `<dt class="siglum" id="${witnessId(w.siglum)}">${escape(w.siglum)}</dt><dd>${fragment(ctx, w.html, `${witnessId(w.siglum)}-`)}</dd>`).join('\n')}</dl></section>`
     : '';
   const registers = registerSections(ctx);
   const contents = model.documents
