@@ -126,7 +126,10 @@
   <!-- What the reading text prints for an element that has no text of its own there: a gap, a page break. -->
   <xsl:function name="te:added-text" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="if ($e/self::tei:gap) then '[...]' else if ($e/@n) then '[' || $e/@n || ']' else '|'"/>
+    <!-- A page number is bracketed once, even where the source brackets it already ("[I]"); a page break
+         without a number prints no text (the page shows a mark by style alone). -->
+    <xsl:sequence select="if ($e/self::tei:gap) then '[...]'
+      else let $n := normalize-space(replace(normalize-space($e/@n), '^\[(.*)\]$', '$1')) return if ($n != '') then '[' || $n || ']' else ''"/>
   </xsl:function>
 
   <!-- The length of what $pattern (anchored, never empty) matches at the start of $s; 0 if nothing. -->

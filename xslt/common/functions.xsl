@@ -130,6 +130,40 @@
     <xsl:sequence select="if (namespace-uri($e) = 'http://www.tei-c.org/ns/1.0') then $te:phrase-roles(local-name($e)) else ()"/>
   </xsl:function>
 
+  <!-- How the source renders an element, as the edition's rendition names: from @rend tokens (with their common
+       spellings: "sc", "small-caps", "superscript", "strong" …), from @style, and from the CSS of the tagsDecl
+       renditions @rendition points to. Only these names reach the page, as classes (r-italic, r-smallcaps …):
+       the source's CSS itself never does (the pages allow no inline style, and CSS from a source is not trusted). -->
+  <xsl:variable name="te:rend-names" as="map(xs:string, xs:string)" select="map{
+    'italic': 'italic', 'i': 'italic', 'it': 'italic', 'ital': 'italic', 'italics': 'italic', 'sectiontitleital': 'italic',
+    'bold': 'bold', 'b': 'bold', 'strong': 'bold', 'bo': 'bold',
+    'smallcaps': 'smallcaps', 'small-caps': 'smallcaps', 'sc': 'smallcaps', 'smcap': 'smallcaps', 'small_caps': 'smallcaps',
+    'underline': 'underline', 'u': 'underline', 'ul': 'underline', 'underlined': 'underline',
+    'sup': 'sup', 'superscript': 'sup', 'super': 'sup', 'sub': 'sub', 'subscript': 'sub',
+    'roman': 'roman', 'normal': 'roman', 'upright': 'roman', 'rm': 'roman',
+    'strikethrough': 'strike', 'line-through': 'strike', 'strike': 'strike', 'overstrike': 'strike',
+    'spaced': 'spaced', 'letterspace': 'spaced', 'gesperrt': 'spaced', 'spaced-out': 'spaced',
+    'center': 'center', 'centre': 'center', 'centered': 'center', 'right': 'right', 'rightjustified': 'right', 'align-right': 'right',
+    'left': 'left', 'flushleft': 'left', 'align-left': 'left'}"/>
+  <xsl:function name="te:renditions" as="xs:string*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="css" as="xs:string" select="lower-case(string-join(($e/@style,
+      for $r in tokenize(normalize-space($e/@rendition), ' ')[starts-with(., '#')] return key('te:id', substring($r, 2), root($e))[self::tei:rendition]), ';'))"/>
+    <xsl:sequence select="distinct-values((
+      for $t in tokenize(lower-case(normalize-space($e/@rend)), '[\s,;]+')[. != ''] return $te:rend-names($t),
+      if (matches($css, 'font-style\s*:\s*italic')) then 'italic' else (),
+      if (matches($css, 'font-style\s*:\s*normal')) then 'roman' else (),
+      if (matches($css, 'font-weight\s*:\s*(bold|[6-9]00)')) then 'bold' else (),
+      if (matches($css, 'font-variant\s*:\s*small-caps')) then 'smallcaps' else (),
+      if (matches($css, 'text-decoration[^;]*underline')) then 'underline' else (),
+      if (matches($css, 'text-decoration[^;]*line-through')) then 'strike' else (),
+      if (matches($css, 'vertical-align\s*:\s*super')) then 'sup' else (),
+      if (matches($css, 'vertical-align\s*:\s*sub')) then 'sub' else (),
+      if (matches($css, 'letter-spacing')) then 'spaced' else (),
+      if (matches($css, 'text-align\s*:\s*center')) then 'center' else (),
+      if (matches($css, 'text-align\s*:\s*right|float\s*:\s*right')) then 'right' else ()))"/>
+  </xsl:function>
+
   <xsl:variable name="te:months" as="xs:string+" select="$behaviours?months"/>
 
   <!-- An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) in words: "30 June 1951". -->

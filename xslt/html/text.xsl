@@ -52,6 +52,24 @@
       </xsl:choose>
     </xsl:for-each>
   </xsl:template>
+  <!-- An element the source renders in a way of its own: what it becomes carries the rendition classes
+       (r-italic, r-smallcaps, r-center …, see te:renditions), whatever template made it. -->
+  <xsl:template match="tei:text//*[@rend or @rendition or @style]" mode="te:html te:site te:book te:print" priority="9">
+    <xsl:variable name="classes" as="xs:string*" select="te:renditions(.) ! ('r-' || .)"/>
+    <xsl:variable name="made" as="node()*"><xsl:next-match/></xsl:variable>
+    <xsl:for-each select="$made">
+      <xsl:choose>
+        <xsl:when test="self::element() and exists($classes) and not(contains-token(@class, 'ed'))">
+          <xsl:copy>
+            <xsl:sequence select="@* except @class"/>
+            <xsl:attribute name="class" select="string-join((tokenize(@class), $classes), ' ')"/>
+            <xsl:sequence select="node()"/>
+          </xsl:copy>
+        </xsl:when>
+        <xsl:otherwise><xsl:sequence select="."/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
   <xsl:template match="tei:text | tei:group" mode="te:html te:site te:book te:print">
     <xsl:apply-templates mode="#current"/>
   </xsl:template>
@@ -200,7 +218,9 @@
   <xsl:template match="tei:pb" mode="te:html te:site te:book te:print">
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:sequence select="te:line-before(., $in-apparatus)"/>
-    <span class="pb ed" aria-label="page {@n}">{te:added-text(.)}</span>
+    <xsl:variable name="label" as="xs:string" select="te:added-text(.)"/>
+    <xsl:variable name="page" as="xs:string" select="if ($label = '') then '' else substring($label, 2, string-length($label) - 2)"/>
+    <span class="pb ed{if ($page = '') then ' pb-unnumbered' else ''}" data-page="{$page}" aria-label="{if ($page = '') then 'page break' else 'page ' || $page}">{$label}</span>
   </xsl:template>
   <xsl:template match="tei:cb | tei:milestone | tei:anchor" mode="te:html te:site te:book te:print">
     <xsl:if test="@xml:id"><span id="{te:safe-id(@xml:id)}"/></xsl:if>
@@ -324,10 +344,14 @@
     <span class="choice"><xsl:apply-templates select="te:choice-shown(.)" mode="#current"/></span>
   </xsl:template>
 
+  <!-- A highlighted phrase as the source renders it (te:renditions): a superscript or subscript as such, italic
+       alone as emphasis, bold alone as strong, anything else (small capitals, underline, roman inside italic …)
+       as a span; the rendition classes are added by the template below. -->
   <xsl:template match="*[te:phrase(.) = 'highlight']" mode="te:html te:site te:book te:print" priority="0">
-    <xsl:variable name="rend" as="xs:string" select="string(@rend)"/>
-    <xsl:element name="{if (contains($rend, 'bold')) then 'strong' else if (contains($rend, 'sup')) then 'sup' else if (contains($rend, 'sub')) then 'sub' else 'em'}">
-      <xsl:attribute name="class" select="'hi' || (@rend ! (' rend-' || te:safe-id(.)))"/>
+    <xsl:variable name="r" as="xs:string*" select="te:renditions(.)"/>
+    <xsl:element name="{if ($r = 'sup') then 'sup' else if ($r = 'sub') then 'sub' else if (count($r) = 1 and $r = 'italic') then 'em'
+      else if (count($r) = 1 and $r = 'bold') then 'strong' else if (empty($r)) then 'em' else 'span'}">
+      <xsl:attribute name="class" select="'hi'"/>
       <xsl:apply-templates mode="#current"/>
     </xsl:element>
   </xsl:template>

@@ -1,12 +1,11 @@
 // tei/date-invalid and tei/date-range: dates that cannot exist, and ranges that end before
-// they begin.
+// they begin. Only on members of att.datable, where these attributes are dates (see datable.ts).
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { TEI_NAMESPACE, type XmlAttribute } from '../../read/tree.js';
 import { elementsOf, type TeiContext } from './context.js';
+import { DATABLE_ELEMENTS, ISO_DATE_ATTRIBUTES as ISO, W3C_DATE_ATTRIBUTES as W3C } from './datable.js';
 import { checkIsoDate, checkW3cDate, type DateSpan } from './iso-date.js';
 
-const W3C = new Set(['when', 'notBefore', 'notAfter', 'from', 'to']);
-const ISO = new Set(['when-iso', 'notBefore-iso', 'notAfter-iso', 'from-iso', 'to-iso']);
 const RANGES: [string, string][] = [
   ['from', 'to'],
   ['notBefore', 'notAfter'],
@@ -18,7 +17,7 @@ export function checkDates(context: TeiContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const source of context.sources) {
     for (const e of elementsOf(source)) {
-      if (e.namespace !== TEI_NAMESPACE) continue;
+      if (e.namespace !== TEI_NAMESPACE || !DATABLE_ELEMENTS.has(e.localName)) continue;
       const spans = new Map<string, { span: DateSpan; attr: XmlAttribute }>();
       for (const a of e.attributes) {
         if (a.namespace !== null) continue;

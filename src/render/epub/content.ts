@@ -107,7 +107,8 @@ function readingText(nodes: Node[], path: string, pageBreaks: PageBreak[]): Node
   let breaks = 0;
   return rewrite(nodes, (e) => {
     if (hasClass(e, 'pb')) {
-      const label = (e.attrs.get('aria-label') ?? '').replace(/^page\s*/i, '').trim();
+      // The page number as the stylesheets give it (data-page); a page break without one is not in the page list.
+      const label = (e.attrs.get('data-page') ?? '').trim();
       if (label === '') return e;
       breaks++;
       const id = `page-${breaks}`;
