@@ -59,14 +59,21 @@ export const BUILD_SPEC: CommandSpec = {
 apparatus (apparatus/), the EPUB (epub/) and the printed edition (print/). Errors stop the build
 before anything is written; the new outputs replace the old ones only when they are complete.
 Without PATH, builds the edition named by ${CONFIG_FILE_NAME}. With PATH (files or folders), builds
-those files without the config's documents: the title is the series all documents name, else the
-first header's title; registers are recognised by their lists, the persons, places … lists that
+those files without the config's documents: the edition's title is --title, else the series all
+documents name, else the title they all share, else the folder's name (each document keeps its own
+title on its page and in its citation); registers are recognised by their lists, the persons, places … lists that
 documents carry in back or standOff become registers too, and only unreadable files stop the build
 (other findings are warnings). With PATH and --config, the config's schema, Schematron, rule
 levels and output folder apply to the files named.`,
   options: [
     shared.config,
     { name: 'out', value: 'DIR', help: 'output folder (default: the config\u2019s "out", else dist); the site goes to DIR/site' },
+    {
+      name: 'title',
+      value: 'TEXT',
+      help: 'the edition\u2019s title (instead of the config\u2019s; with PATH, instead of the series\nor folder name)',
+      parse: (text) => (text.trim() ? { value: text.trim() } : { error: '--title needs the edition\u2019s title, e.g. --title "Letters of …"' }),
+    },
     {
       name: 'base-url',
       value: 'URL',

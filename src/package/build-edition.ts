@@ -15,7 +15,7 @@ import type { SourceFile } from '../read/load.js';
 import type { XmlElement } from '../read/tree.js';
 import { renderSite } from '../render/pages.js';
 import { EMBEDDED_REGISTERS, embeddedRegisters } from '../render/embedded-registers.js';
-import { collectMentions, indexEntries, sharedSeries, sortDocuments, type SiteDocument, type SiteModel, type SiteRegister } from '../render/site-model.js';
+import { collectMentions, folderTitle, indexEntries, sortDocuments, type SiteDocument, type SiteModel, type SiteRegister } from '../render/site-model.js';
 import { sourceDate, sourceInstant } from '../render/source-date.js';
 import { documentApparatus } from '../transform/apparatus/from-transform.js';
 import type { DocumentApparatus } from '../transform/apparatus/model.js';
@@ -34,7 +34,11 @@ import { removeStaleTemporaries, writeOutputsAtomically, type Output } from './w
 
 export interface BuildPlan {
   mode: 'edition' | 'paths';
+  /** The edition's title: the config's, or given on the command line (--title). A folder build without one is
+   * named by its documents' common series or title, else by its folder (folderName). */
   title?: string;
+  /** The name of the folder a folder build was given (default: the folder that holds every source). */
+  folderName?: string;
   slug?: string;
   edition?: string;
   documents: string[];
@@ -283,9 +287,9 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
   const sorted = sortDocuments(documents);
   registers.push(...embeddedRegisters(sorted, embeddedPages));
   const first = front ?? documents[0]?.data;
-  const series = plan.mode === 'paths' ? sharedSeries(documents) : undefined;
+  const title = plan.mode === 'paths' ? folderTitle(documents, plan.folderName ?? path.basename(sourceRoot), plan.title) : plan.title || first?.title || 'TEI edition';
   const model: SiteModel = {
-    title: plan.title ?? (series || first?.title || 'TEI edition'),
+    title,
     subtitle: front?.subtitle ?? '',
     lang: first?.lang || 'en',
     slug: plan.slug ?? 'edition',

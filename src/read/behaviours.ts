@@ -28,6 +28,10 @@ export interface Behaviours {
   blockWhenHolding: Record<string, string[]>;
   /** Element → how it is rendered inline ('editorial': by the apparatus model's templates; 'span': text kept). */
   phrases: Record<string, string>;
+  /** Elements that are never reading text: anywhere in a text, or outside paragraphs, notes and bibliographic entries. */
+  metadata: { anywhere: string[]; outsideParagraphs: string[] };
+  /** Elements of other namespaces: those never shown, and the XHTML phrases whose plain text may be kept. */
+  foreign: { never: string[]; xhtmlPhrases: string[] };
   milestones: string[];
   outsideText: string[];
   months: string[];

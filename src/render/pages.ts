@@ -3,7 +3,7 @@ import { documentJsonLd, documentMeta, jsonLd, pageUrl, siteMeta } from './metad
 import { searchIndexScript, searchUnits } from './search-index.js';
 import { siteOptions, siteSections } from './apparatus/render-entries.js';
 import { documentApparatus, entryLanguages } from '../transform/apparatus/from-transform.js';
-import { actionsOf, correspondents, dateLabel, safeFragment, type SiteDocument, type SiteModel } from './site-model.js';
+import { actionsOf, correspondents, dateLabel, dateRangeLabel, safeFragment, type SiteDocument, type SiteModel } from './site-model.js';
 import { renderTemplate } from './templates.js';
 
 export interface OutputFile {
@@ -31,17 +31,29 @@ interface ShellOptions {
   kind: Kind;
   title: string;
   body: string;
-  lang?: string;
   meta: { name: string; content: string }[];
   jsonLd?: string;
   scripts?: string[];
   description?: string;
 }
 
+/**
+ * The language of the interface: every label, heading and link the site writes. The page's `html` element
+ * carries it; a document's own words (its title, text and notes) are marked with the document's language
+ * where that differs (`docLang` in document.hbs).
+ */
+export const INTERFACE_LANG = 'en';
+
+/** The language to mark on a document's own words, when it is not the interface's. */
+function documentLang(lang: string | undefined): string | undefined {
+  const l = (lang ?? '').trim();
+  return l && l.toLowerCase() !== INTERFACE_LANG ? l : undefined;
+}
+
 function shell(model: SiteModel, o: ShellOptions): string {
   const navKind: Kind = o.kind === 'document' ? 'documents' : o.kind === 'register' ? 'registers' : o.kind;
   return renderTemplate('layout', {
-    lang: o.lang || model.lang || 'en',
+    lang: INTERFACE_LANG,
     pageTitle: o.kind === 'home' ? model.title : `${o.title} · ${model.title}`,
     siteTitle: model.title,
     kind: o.kind,
@@ -103,8 +115,9 @@ function documentPage(model: SiteModel, document: SiteDocument, index: number): 
   const apparatus = siteSections(documentApparatus(d, document.page), siteOptions(entryLanguages(d)));
   const body = renderTemplate('document', {
     title: d.title || document.page,
+    docLang: documentLang(d.lang),
     number: d.number,
-    date: d.date.when ? dateLabel(d.date.when) + (d.date.to ? `–${dateLabel(d.date.to)}` : '') : '',
+    date: d.date.when ? dateRangeLabel(d.date.when, d.date.to) : '',
     when: d.date.when,
     text: d.html.text,
     notes: apparatus.notes,
@@ -125,7 +138,6 @@ function documentPage(model: SiteModel, document: SiteDocument, index: number): 
       kind: 'document',
       title: d.title || document.page,
       body,
-      lang: d.lang,
       meta: documentMeta(model, document),
       jsonLd: jsonLd(documentJsonLd(model, document)),
       scripts: ['assets/edition.js'],
@@ -230,7 +242,7 @@ function chronologyPage(model: SiteModel): OutputFile {
       if (!m.anchor) return;
       events.push({
         when: m.when,
-        date: dateLabel(m.when) + (m.to ? `–${dateLabel(m.to)}` : ''),
+        date: dateRangeLabel(m.when, m.to),
         kind: 'mention',
         isDocument: false,
         href: `${d.page}#${m.anchor}`,

@@ -63,6 +63,22 @@ export function sharedSeries(documents: readonly SiteDocument[]): string | undef
   return only || undefined;
 }
 
+/** The title every document has, when they all have the same one (and it is not empty). */
+export function sharedTitle(documents: readonly SiteDocument[]): string | undefined {
+  const titles = new Set(documents.map((d) => d.data.title ?? ''));
+  const only = titles.size === 1 ? [...titles][0] : undefined;
+  return only || undefined;
+}
+
+/**
+ * The title of a folder build: the one given (--title), else the series all documents name, else the title
+ * all documents share, else the name of the folder that holds them. Never one document's title for
+ * documents with titles of their own.
+ */
+export function folderTitle(documents: readonly SiteDocument[], folderName: string, given?: string): string {
+  return given?.trim() || sharedSeries(documents) || sharedTitle(documents) || folderName || 'TEI edition';
+}
+
 export function collectMentions(documents: readonly SiteDocument[]): Map<string, MentionPlace[]> {
   const out = new Map<string, MentionPlace[]>();
   for (const document of documents) {
@@ -133,14 +149,53 @@ export function actionsOf(document: SiteDocument, type: string): CorrespAction[]
 
 const MONTHS = behaviours().months;
 
-/** "1951-06-30" → "30 June 1951"; "1951-06" → "June 1951"; other strings unchanged. */
+const DATE = /^(-?)(\d{4,})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?)?)?(?:Z|[+-]\d{2}:\d{2})?$/;
+
+/** The parts of an ISO date (as te:date-parts in xslt/common/functions.xsl), or undefined when it is none. */
+export function dateParts(iso: string): { sign: string; year: string; month: string; day: string; hour: string; minute: string } | undefined {
+  const m = DATE.exec(iso.trim().replace(/\s+/g, ' '));
+  if (!m) return undefined;
+  const [, sign = '', year = '', month = '', day = '', hour = '', minute = ''] = m;
+  if (month && (Number(month) < 1 || Number(month) > 12)) return undefined;
+  if (day && (Number(day) < 1 || Number(day) > 31)) return undefined;
+  if (hour && (Number(hour) > 24 || Number(minute) > 59)) return undefined;
+  return { sign, year, month, day, hour, minute };
+}
+
+/** A year without leading zeros; a negative year as a year before the common era ("-0044" → "44 BCE"). */
+function yearLabel(sign: string, year: string): string {
+  return `${BigInt(year).toString()}${sign === '-' ? ' BCE' : ''}`;
+}
+
+/**
+ * An ISO date in words, as te:date-label: "1951-06-30" → "30 June 1951"; "1951-06" → "June 1951";
+ * "0030" → "30"; "1949-01-14T14:00:00" → "14 January 1949, 14:00"; other strings unchanged.
+ */
 export function dateLabel(iso: string | undefined): string {
   if (!iso) return '';
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
-  if (!m) return iso;
-  const [, y, mo, d] = m;
-  const month = mo ? MONTHS[Number(mo) - 1] : undefined;
-  if (d && month) return `${Number(d)} ${month} ${y}`;
-  if (month) return `${month} ${y}`;
-  return y!;
+  const p = dateParts(iso);
+  if (!p) return iso;
+  const words = [p.day ? String(Number(p.day)) : '', p.month ? MONTHS[Number(p.month) - 1]! : '', yearLabel(p.sign, p.year)].filter(Boolean).join(' ');
+  return p.hour ? `${words}, ${p.hour}:${p.minute}` : words;
+}
+
+/**
+ * A range of ISO dates in words, as te:date-range-label: equal ends collapse; ends within a month or a
+ * year share it ("10–15 July 1951", "10 June – 15 July 1951", "June–July 1951"); an empty end gives the other.
+ */
+export function dateRangeLabel(from: string | undefined, to: string | undefined): string {
+  const f = (from ?? '').trim();
+  const t = (to ?? '').trim();
+  if (t === '' || t === f) return dateLabel(f);
+  if (f === '') return dateLabel(t);
+  const a = dateParts(f);
+  const b = dateParts(t);
+  if (a && b && JSON.stringify(a) === JSON.stringify(b)) return dateLabel(f);
+  const plain = a !== undefined && b !== undefined && !a.hour && !b.hour && a.sign === b.sign && BigInt(a.year) === BigInt(b.year);
+  if (plain && a.day && b.day && a.month === b.month) return `${Number(a.day)}–${dateLabel(t)}`;
+  if (plain && a.day && b.day) return `${Number(a.day)} ${MONTHS[Number(a.month) - 1]} – ${dateLabel(t)}`;
+  if (plain && a.month && !a.day && b.month && !b.day) return `${MONTHS[Number(a.month) - 1]}–${dateLabel(t)}`;
+  const first = dateLabel(f);
+  const last = dateLabel(t);
+  return `${first}${first.includes(' ') || last.includes(' ') ? ' – ' : '–'}${last}`;
 }

@@ -2,6 +2,7 @@
 // and the path of a node (XPath path(), e.g. /Q{ns}TEI[1]/Q{ns}text[1]/Q{ns}body[1]/Q{ns}p[2]), which
 // is found in the tree the read stage made, whose elements know their line and column.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { findRule } from '../diagnostics/rules.js';
 import type { XmlElement } from '../read/tree.js';
 
 interface RawMessage {
@@ -36,5 +37,5 @@ export function diagnosticOfMessage(text: string, file: string, root: XmlElement
   }
   if (typeof raw.rule !== 'string' || typeof raw.message !== 'string') return undefined;
   const at = root && typeof raw.path === 'string' ? elementAtPath(root, raw.path) : undefined;
-  return { file, ...(at ? { line: at.line, column: at.column } : {}), severity: 'warning', ruleId: raw.rule, message: raw.message };
+  return { file, ...(at ? { line: at.line, column: at.column } : {}), severity: findRule(raw.rule)?.severity ?? 'warning', ruleId: raw.rule, message: raw.message };
 }

@@ -58,9 +58,10 @@ describe('titles of a folder build of letters (test/build/fixtures/letters)', ()
     expect(normalise(textOf(next))).toContain('Max Muster an Anna Beispiel, 5. 3. 1900');
   });
 
-  it('keeps the first document’s title for the edition when the documents name no common series', async () => {
+  it('names the edition after the folder that holds the documents when they name no common series or title', async () => {
     const mixed = await buildFolder([path.join(lettersDir, 'letter-1.xml'), path.join(projectRoot, 'tei', 'documents', '1951-06-30-filippov-to-mao.xml')]);
-    expect(headTitle(mixed.page('index.html'))).toBe('Anna Beispiel an Max Muster, 1. 3. 1900');
+    expect(headTitle(mixed.page('index.html'))).toBe(path.basename(projectRoot));
+    expect(h1(mixed.page('documents/letter-1.html'))).toBe('Anna Beispiel an Max Muster, 1. 3. 1900');
   });
 });
 

@@ -22,13 +22,11 @@ describe('phrases', () => {
     expect(paragraph('p-space')).toBe('düster, so kunstvoll');
   });
 
-  it('shows what an empty pointer points to: its target as a link when it resolves, as text when not', () => {
-    expect(paragraph('p-ref')).toBe('Im Sommer (1889-09-08) und (#p-space) und #p-space.');
-    const links = all(byId(site.page('documents/spacing.html').document, 'p-ref')!, (el) => el.tagName === 'a' && attr(el, 'class') === 'ref' && hasText(el));
+  it('makes an empty pointer a small named arrow when it resolves, and leaves it out when not: never its raw target as words', () => {
+    expect(paragraph('p-ref')).toBe('Im Sommer () und () und .');
+    const links = all(byId(site.page('documents/spacing.html').document, 'p-ref')!, (el) => el.tagName === 'a' && attr(el, 'class') === 'ref ptr ed');
     expect(links.map((a) => attr(a, 'href'))).toEqual(['#p-space', '#p-space']);
+    expect(links.map((a) => normalise(textOf(a)))).toEqual(['→', '→']);
+    expect(links.every((a) => (attr(a, 'aria-label') ?? '').startsWith('Link: '))).toBe(true);
   });
 });
-
-function hasText(el: Parameters<typeof textOf>[0]): boolean {
-  return normalise(textOf(el)) !== '';
-}

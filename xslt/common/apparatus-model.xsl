@@ -333,7 +333,35 @@
     <xsl:sequence select="string-join(for $p in tokenize(normalize-space(string(($e/@resp, $e/@source)[1])), ' ') return
       let $local := if (starts-with($p, '#')) then key('te:id', substring($p, 2), root($e))[1] else ()
       return let $namer := if (empty($local)) then root($e)//*[@ref = $p][normalize-space() != ''][1] else ()
-      return (($local/tei:resp, $local/(tei:persName, tei:orgName, tei:name), $local/tei:title, $local/tei:abbr, $local, $namer)[normalize-space() != ''][1] ! normalize-space(.), $p)[1], '; ')"/>
+      return ((te:bibl-name($local), $local/tei:resp, $local/(tei:persName, tei:orgName, tei:name), $local/tei:title, $local/tei:abbr, $local, $namer)[normalize-space() != ''][1] ! normalize-space(.), $p)[1], '; ')"/>
+  </xsl:function>
+
+  <!-- The name an apparatus gives a work cited as the source of a reading (a bibl or biblStruct that @resp points
+       to): its abbreviation; else the surnames of its authors, else of its editors (two at most, "et al." for
+       more); else, for a bibl written out as running text ("Christian Friedrich Matthaei, Lectiones …"), its
+       words up to the first comma. Nothing for any other element. -->
+  <xsl:function name="te:bibl-name" as="xs:string?">
+    <xsl:param name="e" as="element()?"/>
+    <xsl:variable name="b" as="element()?" select="$e[self::tei:bibl or self::tei:biblStruct]"/>
+    <xsl:variable name="people" as="element()*" select="($b//tei:author, $b//tei:editor[empty($b//tei:author)])"/>
+    <xsl:variable name="names" as="xs:string*" select="$people ! normalize-space((tei:surname, .//tei:surname, tei:persName, tei:name, .)[normalize-space() != ''][1]/string-join(text() | *[not(self::tei:idno)], ' '))[. != '']"/>
+    <xsl:sequence select="if (empty($b)) then ()
+      else if ($b/tei:abbr[normalize-space() != '']) then normalize-space($b/tei:abbr[1])
+      else if (exists($names)) then (if (count($names) gt 2) then $names[1] || ' et al.' else string-join($names, ' – '))
+      else if (empty($b/*[not(self::tei:ref or self::tei:hi or self::tei:note)]) and contains(normalize-space($b), ',')) then substring-before(normalize-space(string-join($b/(text() | tei:hi), '')), ',')[. != '']
+      else ()"/>
+  </xsl:function>
+
+  <!-- The words of a reference given only by @cRef (or @n): a canonical reference "CORPUS:BOOK:CHAPTER:VERSE", as the
+       biblical refsDecl of the PTA declares it ("LXX:Gn:6:3", "NA:Jn:14:9-11", "LXX:Ps:2"), is printed as biblical
+       references are in the notes of such editions: book, chapter, a comma, verse ("Gn 6,3", "Jn 14,9-11", "Ps 2");
+       the corpus (the text edition cited, LXX, NA …) is left to the title. Any other value is printed as it is. -->
+  <xsl:function name="te:cref-label" as="xs:string">
+    <xsl:param name="cref" as="xs:string"/>
+    <xsl:variable name="parts" as="xs:string*" select="tokenize(normalize-space($cref), ':')"/>
+    <xsl:sequence select="if (count($parts) ge 2 and count($parts) le 4 and matches($parts[2], '^\p{L}|^\d\p{L}') and (every $p in $parts[position() gt 2] satisfies matches($p, '^\d')))
+      then $parts[2] || (if (count($parts) ge 3) then ' ' || $parts[3] else '') || (if (count($parts) = 4) then ',' || $parts[4] else '')
+      else normalize-space($cref)"/>
   </xsl:function>
 
   <!-- What stands in an empty reading. -->
@@ -373,7 +401,12 @@
   <xsl:function name="te:note-anchor" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:variable name="target" as="element()?" select="if (starts-with(normalize-space($note/@target), '#')) then key('te:id', substring-before(substring(normalize-space($note/@target), 2) || ' ', ' '), root($note))[1] else ()"/>
-    <xsl:variable name="before" as="xs:string" select="te:base-text(reverse($note/preceding-sibling::node()[position() le 4]))"/>
+    <!-- A note standing in an app beside its readings speaks of the passage the app covers: its words are those
+         the text shows there (the base reading), never the readings run together. A note inside a reading takes
+         the words before it in that reading only. -->
+    <xsl:variable name="app" as="element(tei:app)?" select="$note/parent::*[self::tei:app or self::tei:rdgGrp]/ancestor-or-self::tei:app[1]"/>
+    <xsl:variable name="before" as="xs:string" select="if (exists($app)) then te:base-text(te:base-reading($app))
+      else te:base-text($note/preceding-sibling::node()[position() le 4][not(self::tei:lem or self::tei:rdg or self::tei:rdgGrp or self::tei:witDetail or self::tei:note)])"/>
     <xsl:variable name="words" as="xs:string*" select="tokenize($before, ' ')[. != '']"/>
     <xsl:sequence select="if (exists($target)) then te:base-text($target) else string-join(subsequence($words, max((1, count($words) - 5))), ' ')"/>
   </xsl:function>

@@ -166,14 +166,68 @@
 
   <xsl:variable name="te:months" as="xs:string+" select="$behaviours?months"/>
 
-  <!-- An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) in words: "30 June 1951". -->
+  <!-- The parts of an ISO date (YYYY, YYYY-MM, YYYY-MM-DD, each with an optional time hh:mm[:ss] after 'T' and
+       an optional time zone): the sign, the year (any number of digits), month, day, hour, minute; () when $iso
+       is not such a date or its month or day is out of range. src/render/site-model.ts (dateParts) reads the same. -->
+  <xsl:function name="te:date-parts" as="xs:string*">
+    <xsl:param name="iso" as="xs:string"/>
+    <xsl:variable name="pattern" as="xs:string" select="'^(-?)(\d{4,})(-(\d{2})(-(\d{2})(T(\d{2}):(\d{2})(:\d{2}(\.\d+)?)?)?)?)?(Z|[+\-]\d{2}:\d{2})?$'"/>
+    <xsl:variable name="s" as="xs:string" select="normalize-space($iso)"/>
+    <xsl:variable name="parts" as="xs:string*" select="if (matches($s, $pattern)) then (for $n in (1, 2, 4, 6, 8, 9) return replace($s, $pattern, '$' || $n)) else ()"/>
+    <xsl:sequence select="if (empty($parts)) then ()
+      else if ($parts[3] != '' and not(xs:integer($parts[3]) = 1 to 12)) then ()
+      else if ($parts[4] != '' and not(xs:integer($parts[4]) = 1 to 31)) then ()
+      else if ($parts[5] != '' and (xs:integer($parts[5]) gt 24 or xs:integer($parts[6]) gt 59)) then ()
+      else $parts"/>
+  </xsl:function>
+
+  <!-- A year for reading: no leading zeros ("0030" → "30"); a negative year is a year before the common era,
+       counted as written ("-0044" → "44 BCE"). -->
+  <xsl:function name="te:year-label" as="xs:string">
+    <xsl:param name="sign" as="xs:string"/>
+    <xsl:param name="year" as="xs:string"/>
+    <xsl:sequence select="string(xs:integer($year)) || (if ($sign = '-') then ' BCE' else '')"/>
+  </xsl:function>
+
+  <!-- An ISO date in words: "1951-06-30" → "30 June 1951", "1951-06" → "June 1951", "0030" → "30",
+       "1949-01-14T14:00:00" → "14 January 1949, 14:00"; anything else unchanged. -->
   <xsl:function name="te:date-label" as="xs:string">
     <xsl:param name="iso" as="xs:string"/>
-    <xsl:variable name="parts" as="xs:string*" select="tokenize($iso, '-')"/>
+    <xsl:variable name="p" as="xs:string*" select="te:date-parts($iso)"/>
+    <xsl:sequence select="if (empty($p)) then $iso
+      else string-join((
+        if ($p[4] != '') then string(xs:integer($p[4])) else (),
+        if ($p[3] != '') then $te:months[xs:integer($p[3])] else (),
+        te:year-label($p[1], $p[2])), ' ') || (if ($p[5] != '') then ', ' || $p[5] || ':' || $p[6] else '')"/>
+  </xsl:function>
+
+  <!-- A range of ISO dates in words: equal ends collapse ("1 August 1531"); ends within one month or one
+       year share it ("10–15 July 1951", "10 June – 15 July 1951", "June–July 1951"); other ends are joined
+       by a dash, spaced when an end has more than one word. An empty end gives the other alone. -->
+  <xsl:function name="te:date-range-label" as="xs:string">
+    <xsl:param name="from" as="xs:string"/>
+    <xsl:param name="to" as="xs:string"/>
+    <xsl:variable name="a" as="xs:string*" select="te:date-parts($from)"/>
+    <xsl:variable name="b" as="xs:string*" select="te:date-parts($to)"/>
+    <xsl:variable name="plain" as="xs:boolean" select="exists($a) and exists($b) and $a[5] = '' and $b[5] = '' and $a[1] = $b[1] and xs:integer($a[2]) = xs:integer($b[2])"/>
     <xsl:choose>
-      <xsl:when test="matches($iso, '^\d{4}-\d{2}-\d{2}$')">{xs:integer($parts[3])} {$te:months[xs:integer($parts[2])]} {$parts[1]}</xsl:when>
-      <xsl:when test="matches($iso, '^\d{4}-\d{2}$')">{$te:months[xs:integer($parts[2])]} {$parts[1]}</xsl:when>
-      <xsl:otherwise>{$iso}</xsl:otherwise>
+      <xsl:when test="normalize-space($to) = '' or normalize-space($to) = normalize-space($from)"><xsl:sequence select="te:date-label($from)"/></xsl:when>
+      <xsl:when test="normalize-space($from) = ''"><xsl:sequence select="te:date-label($to)"/></xsl:when>
+      <xsl:when test="exists($a) and exists($b) and deep-equal($a, $b)"><xsl:sequence select="te:date-label($from)"/></xsl:when>
+      <xsl:when test="$plain and $a[4] != '' and $b[4] != '' and $a[3] = $b[3]">
+        <xsl:sequence select="string(xs:integer($a[4])) || '–' || te:date-label($to)"/>
+      </xsl:when>
+      <xsl:when test="$plain and $a[4] != '' and $b[4] != ''">
+        <xsl:sequence select="string(xs:integer($a[4])) || ' ' || $te:months[xs:integer($a[3])] || ' – ' || te:date-label($to)"/>
+      </xsl:when>
+      <xsl:when test="$plain and $a[3] != '' and $a[4] = '' and $b[3] != '' and $b[4] = ''">
+        <xsl:sequence select="$te:months[xs:integer($a[3])] || '–' || te:date-label($to)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="first" as="xs:string" select="te:date-label($from)"/>
+        <xsl:variable name="last" as="xs:string" select="te:date-label($to)"/>
+        <xsl:sequence select="$first || (if (contains($first, ' ') or contains($last, ' ')) then ' – ' else '–') || $last"/>
+      </xsl:otherwise>
     </xsl:choose>
   </xsl:function>
 

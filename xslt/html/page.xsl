@@ -53,11 +53,40 @@
     $te:titles[not(@level = ('s', 'j', 'm'))][not(@type = ('iso-date', 'date', 'sub', 'subtitle', 'series', 'subseries', 'volume', 'volumenumber', 'alt', 'short', 'abbreviated'))],
     $te:titles)[1]"/>
 
+  <!-- The date of the document itself: from the header's correspondence (the sending first), creation or
+       source description, else from the text's docDate, dateline or opener. Never a date inside a register
+       or an entity (listPerson, listPlace, person, birth, death …: a person's birth is not the date of a
+       letter that names the person), nor one without @when, @from or @notBefore. -->
+  <xsl:variable name="te:not-document-dates" as="xs:string+" select="('listPerson', 'listPlace', 'listOrg', 'listObject', 'listBibl', 'listEvent', 'listRelation', 'listNym', 'listWit',
+    'person', 'personGrp', 'place', 'org', 'object', 'event', 'birth', 'death', 'floruit', 'residence', 'relation', 'nym')"/>
+  <xsl:function name="te:document-date" as="element()?">
+    <xsl:variable name="profile" as="element()?" select="$te:header/tei:profileDesc"/>
+    <xsl:sequence select="(
+      $profile/tei:correspDesc/tei:correspAction[@type = 'sent']/tei:date,
+      $profile/tei:correspDesc/tei:correspAction/tei:date,
+      $profile/tei:correspDesc//tei:date,
+      $profile/tei:creation//(tei:date | tei:origDate),
+      $te:header/tei:fileDesc/tei:sourceDesc//(tei:date | tei:origDate),
+      $te:text//tei:docDate,
+      $te:text//tei:dateline//tei:date,
+      $te:text//tei:opener//tei:date
+      )[(@when, @from, @notBefore)][not(ancestor-or-self::*[local-name() = $te:not-document-dates])][1]"/>
+  </xsl:function>
+
+  <!-- The language of the document's text: the text's @xml:lang (or that of its body or first division,
+       when the text gives none), else the header's langUsage (the language used most, by @usage, else the
+       first), else the TEI element's @xml:lang, else ''. -->
+  <xsl:function name="te:document-lang" as="xs:string">
+    <xsl:variable name="languages" as="element(tei:language)*" select="$te:header/tei:profileDesc/tei:langUsage/tei:language[normalize-space(@ident) != '']"/>
+    <xsl:variable name="most" as="xs:double?" select="max($languages/@usage[. castable as xs:double] ! xs:double(.))"/>
+    <xsl:variable name="used" as="element(tei:language)?" select="(if (exists($most)) then $languages[@usage castable as xs:double][xs:double(@usage) = $most] else (), $languages)[1]"/>
+    <xsl:sequence select="string(($te:text[1]/@xml:lang, $te:text[1]/tei:body/@xml:lang, $te:text[1]/tei:body/tei:div[1]/@xml:lang,
+      $used/@ident, $te:tei/@xml:lang)[normalize-space() != ''][1] ! normalize-space(.))"/>
+  </xsl:function>
+
   <xsl:template name="xsl:initial-template" match="/" as="map(*)">
     <xsl:variable name="title" as="xs:string" select="string($te:title ! normalize-space(.))"/>
-    <xsl:variable name="sent-date" as="element()?" select="($te:header/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']/tei:date,
-      $te:header/tei:profileDesc/tei:creation//tei:date, $te:header/tei:fileDesc/tei:sourceDesc//tei:date, $te:text//tei:docDate,
-      $te:text//tei:dateline//tei:date)[(@when, @from, @notBefore)][1]"/>
+    <xsl:variable name="sent-date" as="element()?" select="te:document-date()"/>
     <xsl:variable name="text-html" as="node()*">
       <xsl:apply-templates select="$te:text" mode="te:site"/>
     </xsl:variable>
@@ -81,7 +110,7 @@
       'title': $title,
       'subtitle': string(($te:header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub'] ! normalize-space(.))[1]),
       'series': string(($te:titles[@level = 's'] ! normalize-space(.))[1]),
-      'lang': string(($te:tei/@xml:lang, $te:text/@xml:lang)[1]),
+      'lang': te:document-lang(),
       'id': string($te:tei/@xml:id),
       'number': string($te:header/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'edition-document']),
       'date': if (exists($sent-date)) then map{
@@ -235,7 +264,7 @@
       <span class="entry-part-label">{if ($part/self::tei:idno) then 'Identifier' else if ($part/self::tei:desc) then 'Description' else te:label(local-name($part))}{$type ! (' (' || normalize-space(translate(., '_-', '  ')) || ')')}: </span>
       <xsl:choose>
         <xsl:when test="exists($url)"><a href="{$url}">{normalize-space($part)}</a></xsl:when>
-        <xsl:when test="normalize-space($part) = ''">{string-join(($part/@value, ($part/@when, $part/@notBefore)[1] ! te:date-label(.)), ' ')}</xsl:when>
+        <xsl:when test="normalize-space($part) = ''">{string-join(($part/@value, if ($part/(@when, @from, @notBefore, @to, @notAfter)) then te:date-range-label(string(($part/@when, $part/@from, $part/@notBefore)[1]), string(($part/@to, $part/@notAfter)[1])) else ()), ' ')}</xsl:when>
         <xsl:otherwise><xsl:sequence select="te:entry-html-of($part/node(), $detached)"/></xsl:otherwise>
       </xsl:choose>
     </div>

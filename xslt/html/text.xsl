@@ -277,21 +277,45 @@
     <xsl:param name="entry-app" as="element()?" select="()" tunnel="yes"/>
     <xsl:variable name="href" as="xs:string?" select="if (@target) then te:href(@target, .) else ()"/>
     <xsl:choose>
+      <!-- A pointer with no words of its own is a small arrow, named for what it leads to; its target is never
+           shown as words of the text. One that leads nowhere (a target this edition cannot resolve) is left out,
+           and reported (xslt/pointer-left-out, common/diagnostics.xsl). -->
+      <xsl:when test="te:is-bare-pointer(.) and exists($href) and not($in-link)">
+        <xsl:variable name="label" as="xs:string" select="te:pointer-label(.)"/>
+        <a class="ref ptr ed" href="{$href}" title="{$label}" aria-label="Link: {$label}">→</a>
+      </xsl:when>
+      <!-- A reference given only as a canonical reference (@cRef: "LXX:Gn:6:3") or a number (@n) prints it, raised and
+           small like a marker, not as text of the witness ("Gn 6,3": te:cref-label in apparatus-model.xsl), so a source apparatus is not lost. -->
+      <!-- In a critical entry the lemma and readings are the witnesses' words only: the reference is in the text. -->
+      <xsl:when test="te:is-bare-pointer(.) and normalize-space((@cRef, @n)[1]) != '' and not($in-apparatus)">
+        <sup class="ref ref-cref" title="{normalize-space((@cRef, @n)[1])}">{if (@cRef) then te:cref-label(@cRef) else normalize-space(@n)}</sup>
+      </xsl:when>
+      <xsl:when test="te:is-bare-pointer(.)"/>
       <xsl:when test="exists($href) and not($in-link) and not(.//tei:note or .//tei:app)">
         <a class="ref" href="{$href}">
           <xsl:apply-templates mode="#current"><xsl:with-param name="in-link" select="true()" tunnel="yes"/></xsl:apply-templates>
-          <xsl:if test="self::tei:ptr or (empty(*) and normalize-space() = '')">{normalize-space(@target)}</xsl:if>
         </a>
         <xsl:sequence select="te:textual-markers(.//*[te:is-textual(.)][te:marker-here(., $in-apparatus, $entry-app)])"/>
-      </xsl:when>
-      <!-- A pointer with no text of its own and nowhere to lead (a target this edition cannot resolve) still
-           says what it points to, rather than leave an empty pair of brackets. -->
-      <xsl:when test="empty(*) and normalize-space() = '' and normalize-space(@target) != ''">
-        <span class="ref ref-unresolved">{normalize-space(@target)}</span>
       </xsl:when>
       <xsl:otherwise><span class="ref"><xsl:apply-templates mode="#current"/></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- A ref or ptr with no words (nor elements) of its own. -->
+  <xsl:function name="te:is-bare-pointer" as="xs:boolean">
+    <xsl:param name="link" as="element()"/>
+    <xsl:sequence select="empty($link/*) and normalize-space($link) = ''"/>
+  </xsl:function>
+  <!-- What a bare pointer leads to, in words for its tooltip and accessible name: the heading, label or number of
+       an element of the same document, else the pointer itself. -->
+  <xsl:function name="te:pointer-label" as="xs:string">
+    <xsl:param name="link" as="element()"/>
+    <xsl:variable name="first" as="xs:string" select="(tokenize(normalize-space($link/@target), ' ')[1], '')[1]"/>
+    <xsl:variable name="target" as="element()?" select="if (starts-with($first, '#')) then key('te:id', substring($first, 2), root($link))[1] else ()"/>
+    <xsl:variable name="words" as="xs:string?" select="($target/(tei:head, tei:label, tei:title, tei:persName, tei:placeName, tei:orgName, tei:name)[normalize-space() != ''][1] ! normalize-space(.),
+      $target/@n ! (te:label(local-name($target)) || ' ' || .))[1]"/>
+    <xsl:sequence select="($words, if (exists($target)) then te:label(local-name($target)) else (), $first)[1]"/>
+  </xsl:function>
 
   <xsl:template match="*[te:phrase(.) = 'date']" mode="te:html te:site te:book te:print" priority="0">
     <xsl:variable name="iso" as="xs:string?" select="(@when, @from, @notBefore)[1]"/>
@@ -395,6 +419,45 @@
   <xsl:template match="tei:back[*][every $c in * satisfies (te:is-list-kind($c) and te:is-register-list($c))]" mode="te:html te:site te:book te:print" priority="2"/>
   <!-- Parts of the text that are not text. -->
   <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff" mode="te:html te:site te:book te:print"/>
+  <!-- Metadata a text carries (events, relations, coordinates, identifiers, entity lists that are not registers):
+       never reading text, so left out of it; common/diagnostics.xsl reports them (xslt/metadata-left-out). -->
+  <xsl:variable name="te:metadata-anywhere" as="xs:string*" select="$behaviours?metadata?anywhere"/>
+  <xsl:variable name="te:metadata-outside-paragraphs" as="xs:string*" select="$behaviours?metadata?outsideParagraphs"/>
+  <xsl:function name="te:is-metadata" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="(local-name($element) = ($te:metadata-anywhere, $te:metadata-outside-paragraphs))
+      and namespace-uri($element) = 'http://www.tei-c.org/ns/1.0' and exists($element/ancestor::tei:text)
+      and (local-name($element) = $te:metadata-anywhere
+        or (empty($element/ancestor::*[te:block(.) = ('paragraph', 'heading', 'item', 'cell', 'block', 'quotation', 'figure') or self::tei:note
+            or self::tei:bibl or self::tei:biblStruct or self::tei:quote or self::tei:cit])
+          and not(local-name($element) = 'listBibl' and empty($element/ancestor::tei:back))))
+      and not(te:is-list-kind($element) and te:is-register-list($element))
+      and empty($element/ancestor::*[te:is-list-kind(.)][te:is-register-list(.)])"/>
+  </xsl:function>
+  <xsl:template match="tei:text//*[te:is-metadata(.)]" mode="te:site te:book te:print te:html" priority="20"/>
+
+  <!-- Elements of other namespaces (XHTML, SVG, MathML …) are not TEI text: scripts, styles, players and
+       drawings are left out whole; an XHTML phrase of plain text keeps its text; an element that holds TEI
+       (a project's own wrapper) lets its TEI through; anything else is left out. Reported by
+       common/diagnostics.xsl (xslt/unknown-element). -->
+  <xsl:function name="te:foreign-treatment" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="if (local-name($element) = $behaviours?foreign?never) then 'dropped'
+      else if (exists($element/descendant::*[namespace-uri() = 'http://www.tei-c.org/ns/1.0'])) then 'transparent'
+      else if (namespace-uri($element) = 'http://www.w3.org/1999/xhtml' and local-name($element) = $behaviours?foreign?xhtmlPhrases
+        and empty($element/*) and empty($element/ancestor::*[namespace-uri() != 'http://www.tei-c.org/ns/1.0'][local-name() = $behaviours?foreign?never])) then 'text'
+      else 'dropped'"/>
+  </xsl:function>
+  <xsl:template match="tei:text//*[namespace-uri() != 'http://www.tei-c.org/ns/1.0']" mode="te:site te:book te:print te:html" priority="20">
+    <xsl:choose>
+      <xsl:when test="te:foreign-treatment(.) = 'transparent'">
+        <span class="foreign-{te:safe-id(local-name())}"><xsl:apply-templates mode="#current"/></span>
+      </xsl:when>
+      <xsl:when test="te:foreign-treatment(.) = 'text'">
+        <span class="xhtml-{te:safe-id(local-name())}">{string(.)}</span>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
   <!-- Running heads, catchwords and signatures: kept, but set apart from the text. -->
   <xsl:template match="tei:fw" mode="te:html te:site te:book te:print">
     <span class="fw ed">{normalize-space(.)}</span>

@@ -50,6 +50,7 @@ export async function buildCommand(args: string[]): Promise<number> {
   const baseUrl = o['base-url'] as string | undefined;
   const maxBytes = o['max-size'] as number | undefined;
   const out = o.out as string | undefined;
+  const title = o.title as string | undefined;
 
   let config: EditionConfig | undefined;
   const loaded = readConfig(o.config as string | undefined, paths.length > 0, 'build');
@@ -85,7 +86,7 @@ export async function buildCommand(args: string[]): Promise<number> {
     plan = {
       ...common,
       mode: 'edition',
-      title: c.title,
+      title: title ?? c.title,
       slug: c.slug,
       edition: c.edition,
       documents: documents.files.filter((f) => path.resolve(f) !== path.resolve(c.edition)),
@@ -107,6 +108,9 @@ export async function buildCommand(args: string[]): Promise<number> {
     plan = {
       ...common,
       mode: 'paths',
+      ...(title ? { title } : {}),
+      // One folder named: the edition is called by it when its documents share no title.
+      ...(paths.length === 1 && isFolder(first) ? { folderName: path.basename(path.resolve(first)) } : {}),
       documents: expanded.files,
       registers: [],
       siteDir: path.join(path.resolve(out ?? config?.out ?? 'dist'), 'site'),

@@ -1,8 +1,11 @@
 // dist/apparatus/: the whole edition's apparatus as JSON (with its JSON Schema) and as one standalone HTML
 // document, by document and by series. Only the model is read: the numbers are those of the site.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { ApparatusSeries, DocumentApparatus, EditionApparatus } from '../../transform/apparatus/model.js';
 import { SERIES, entriesOf } from '../../transform/apparatus/model.js';
 import { addressOf, parseLinkKey, type LinkTargets } from '../link-keys.js';
+import { templatesDir } from '../templates.js';
 import { renderEntry, type RenderOptions } from './render-entries.js';
 
 export interface OutputFile {
@@ -65,28 +68,60 @@ export function apparatusHtml(edition: EditionApparatus, lang: string, targets?:
     return `<section class="document" id="${escapeHtml(d.document)}"><h2><a href="${escapeHtml(sitePage)}">${escapeHtml(d.title)}</a></h2>${sigla}\n${series || '<p>No apparatus entries.</p>'}</section>`;
   }).join('\n');
   const contents = edition.documents.map((d) => `<li><a href="#${escapeHtml(d.document)}">${escapeHtml(d.title)}</a> (${d.entries.length})</li>`).join('');
+  // The site's page shell (src/templates/layout.hbs) and stylesheet, copied beside the page (STYLESHEET), so
+  // that it reads like the site even when it is built alone (`--only apparatus`).
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; base-uri 'none'">
 <title>${escapeHtml(edition.title)}: apparatus</title>
-<style>
-body { font-family: Georgia, serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1f2328; }
-h3 { font-size: 1rem; margin: 1rem 0 0.3rem; } ol.entries { list-style: none; padding: 0; }
-.entry { margin: 0.2rem 0; } .label { display: inline-block; min-width: 2rem; font-family: sans-serif; font-size: 0.85rem; }
-.sigla, .tn-line, .note-type, .source { font-family: sans-serif; font-size: 0.8rem; color: #555; } .om { color: #555; }
-</style>
+<meta name="generator" content="tei-edition">
+<link rel="stylesheet" href="${STYLESHEET}">
 </head>
-<body>
+<body class="page-apparatus">
+<a class="skip-link" href="#main">Skip to the apparatus</a>
+<header class="site-header">
+  <p class="site-title"><a href="../site/index.html">${escapeHtml(edition.title)}</a></p>
+  <nav aria-label="Edition">
+    <ul>
+      <li><a href="../site/documents.html">Documents</a></li>
+      <li><a href="index.html" aria-current="page">Apparatus</a></li>
+    </ul>
+  </nav>
+</header>
+<main id="main" tabindex="-1">
 <h1>${escapeHtml(edition.title)}: apparatus</h1>
-<p>Explanatory notes are numbered, textual notes lettered, and the critical apparatus is keyed to the lines of each document's reading text. The same numbers, letters and lines are used on the site and in the JSON (<a href="apparatus.json">apparatus.json</a>, schema <a href="${SCHEMA_FILE}">${SCHEMA_FILE}</a>).</p>
-<nav><ol>${contents}</ol></nav>
+<p class="apparatus-key">Explanatory notes are numbered, textual notes lettered, and the critical apparatus is keyed to the lines of each document's reading text. The same numbers, letters and lines are used on the site and in the JSON (<a href="apparatus.json">apparatus.json</a>, schema <a href="${SCHEMA_FILE}">${SCHEMA_FILE}</a>).</p>
+<nav aria-label="Documents"><ol class="apparatus-contents">${contents}</ol></nav>
 ${sections}
+</main>
+<footer class="site-footer">
+  <p>${escapeHtml(edition.title)} · apparatus</p>
+</footer>
 </body>
 </html>
 `;
+}
+
+/** The stylesheet of the standalone page, beside it: the site's (src/templates/assets/edition.css) and the rules of this page. */
+export const STYLESHEET = 'edition.css';
+
+const STANDALONE_RULES = `
+/* The standalone apparatus (dist/apparatus/index.html): its documents and series as the site sets its apparatus. */
+.page-apparatus main { max-width: 48rem; }
+.page-apparatus .document { border-top: 1px solid var(--rule); margin-top: 2rem; font-size: 0.88rem; line-height: 1.5; }
+.page-apparatus .series h3 { font-size: 1rem; margin: 1rem 0 0.4rem; }
+.page-apparatus ol.entries { list-style: none; padding-left: 0; margin: 0; }
+.page-apparatus .entry { margin-bottom: 0.6rem; padding: 0.2rem 0.3rem; border-radius: 3px; }
+.page-apparatus .entry > .label { display: inline-block; min-width: 2rem; font-family: var(--sans); font-size: 0.8rem; text-decoration: none; }
+.page-apparatus .witnesses { color: var(--muted); font-family: var(--sans); font-size: 0.82rem; }
+`;
+
+/** The standalone page's stylesheet: the site's, then the rules of the standalone page. */
+export function standaloneStylesheet(): string {
+  return `${readFileSync(path.join(templatesDir(), 'assets', 'edition.css'), 'utf8')}\n${STANDALONE_RULES}`;
 }
 
 /**
@@ -99,6 +134,7 @@ export function renderApparatus(title: string, lang: string, documents: readonly
     { path: 'apparatus.json', content: `${JSON.stringify(edition, null, 1)}\n` },
     { path: 'index.html', content: apparatusHtml(edition, lang, targets) },
     { path: SCHEMA_FILE, content: schema },
+    { path: STYLESHEET, content: standaloneStylesheet() },
   ];
 }
 

@@ -57,3 +57,26 @@ export const SITE_CLASSES = {
   textual: { item: 'tn-entry', label: 'tn-num ed', marker: 'tnref ed' },
   critical: { item: 'app-entry', label: 'app-num ed', marker: 'appref ed' },
 } as const;
+
+/**
+ * The abbreviations an entry prints for the kind of a reading the editors made rather than a witness gives
+ * (`@type` of a `lem` or `rdg`), in the conventions of printed apparatus: the one place they are defined.
+ */
+export const READING_KINDS: Readonly<Record<string, string>> = {
+  conjecture: 'conj.',
+  emendation: 'em.',
+  correction: 'corr.',
+};
+
+/**
+ * Who made a reading and how, as the entry prints it after the reading: "conj. Uthemann", "corr. Haidacher",
+ * the name alone when the kind is not one of READING_KINDS ("Annette von Stockhausen"), the abbreviation alone
+ * when no one is named. `resp` is the name the model gives (te:resp-label), never a pointer: a value that is
+ * still a pointer (#id, a URI) is not printed.
+ */
+export function readingResp(reading: Pick<ApparatusReading, 'type' | 'resp'>): string {
+  const kind = READING_KINDS[reading.type.trim().toLowerCase()] ?? '';
+  const resp = reading.resp.trim();
+  const name = resp === '' || /^(#|[a-z][a-z0-9+.-]*:)\S*$/i.test(resp) ? '' : resp;
+  return [kind, name].filter(Boolean).join(' ');
+}

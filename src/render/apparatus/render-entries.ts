@@ -12,7 +12,7 @@
 // the output. Pure functions: strings in, strings out.
 import type { ApparatusEntry, ApparatusSeries, DocumentApparatus } from '../../transform/apparatus/model.js';
 import { entriesOf } from '../../transform/apparatus/model.js';
-import { SITE_CLASSES, backName, emptyWords, markerName, markerText, orderedReadings, safeId, textualAnchor } from './entry-words.js';
+import { SITE_CLASSES, backName, emptyWords, markerName, markerText, orderedReadings, readingResp, safeId, textualAnchor } from './entry-words.js';
 import { escapeAttribute, escapeText, holdsBlocks, markersIn, rewriteIds, rewriteLinks, rewriteMarkers, toXhtml, trimHtml } from '../html-rewrite.js';
 
 export type Flavour = 'site' | 'standalone' | 'epub' | 'print';
@@ -111,15 +111,30 @@ function wrap(ctx: Context, cls: string, html: string): string {
 
 /**
  * The readings of a critical entry, the base reading first: each with its words, sigla, and the source it
- * comes from when it names one (`@source`: an earlier edition), named as `resp` resolves it.
+ * comes from when it names one (`@source`: an earlier edition), named as `resp` resolves it; or, for a
+ * reading the editors made (`@resp`, `@type` conjecture …), its kind and editor (readingResp: "conj. Uthemann").
  */
-function readingWords(entry: ApparatusEntry, ctx: Context): { html: string; sigla: string; source: string; base: boolean }[] {
-  return orderedReadings(entry, ctx.document).map(({ reading, base }) => ({
-    html: reading.empty !== '' ? `<em class="om">${escapeText(emptyWords(reading))}</em>` : modelHtml(reading.html, ctx),
-    sigla: reading.sigla.join(' '),
-    source: reading.sources.length > 0 ? reading.resp || reading.sources.join(' ') : '',
-    base,
-  }));
+function readingWords(entry: ApparatusEntry, ctx: Context): { html: string; sigla: string; source: string; resp: string; base: boolean }[] {
+  return orderedReadings(entry, ctx.document).map(({ reading, base }) => {
+    const source = reading.sources.length > 0;
+    return {
+      html: reading.empty !== '' ? `<em class="om">${escapeText(emptyWords(reading))}</em>` : modelHtml(reading.html, ctx),
+      sigla: reading.sigla.join(' '),
+      source: source ? reading.resp || reading.sources.join(' ') : '',
+      // A reading from a source is named by it already: only its kind is added.
+      resp: readingResp(source ? { type: reading.type, resp: '' } : reading),
+      base,
+    };
+  });
+}
+
+/**
+ * Where an entry prints who made a reading: after the bracket for the base reading ("ὅτε] conj. Uthemann"),
+ * then a separator before the next reading; after its words and sigla for any other reading.
+ */
+function respWords(resp: string, base: boolean, more: boolean, cls: string, separator: string): string {
+  if (resp === '') return '';
+  return ` <span class="${cls}">${escapeText(resp)}</span>${base && more ? separator : ''}`;
 }
 
 /** What an app says beside its readings (details of witnesses, markers of its notes). */
@@ -132,9 +147,11 @@ function appNote(entry: ApparatusEntry, ctx: Context): string {
 function criticalWords(entry: ApparatusEntry, ctx: Context): string {
   const readings = readingWords(entry, ctx);
   return readings.map((r, i) => {
-    const before = i === 0 ? '' : readings[i - 1]!.base ? ' ' : '<span class="sep" aria-hidden="true"> | </span>';
+    const sep = '<span class="sep" aria-hidden="true"> | </span>';
+    const before = i === 0 ? '' : readings[i - 1]!.base && !readings[i - 1]!.resp ? ' ' : readings[i - 1]!.base ? '' : sep;
     return `${before}${wrap(ctx, r.base ? 'app-reading lem' : 'app-reading', r.html)}${r.sigla ? ` <span class="sigla">${escapeText(r.sigla)}</span>` : ''}`
-      + `${r.source ? ` <span class="source ed">${escapeText(r.source)}</span>` : ''}${r.base ? '<span class="bracket">]</span>' : ''}`;
+      + `${r.source ? ` <span class="source ed">${escapeText(r.source)}</span>` : ''}${r.base ? '<span class="bracket">]</span>' : ''}`
+      + respWords(r.resp, r.base, i < readings.length - 1, 'resp ed', sep);
   }).join('') + appNote(entry, ctx);
 }
 
@@ -142,9 +159,10 @@ function criticalWords(entry: ApparatusEntry, ctx: Context): string {
 function printedCriticalWords(entry: ApparatusEntry, ctx: Context): string {
   const readings = readingWords(entry, ctx);
   return readings.map((r, i) => {
-    const before = i === 0 ? '' : readings[i - 1]!.base ? ' ' : ' | ';
+    const before = i === 0 ? '' : readings[i - 1]!.base && !readings[i - 1]!.resp ? ' ' : readings[i - 1]!.base ? '' : ' | ';
     return `${before}<span class="${r.base ? 'lemma' : 'reading'}">${r.html}</span>${r.sigla ? ` <span class="sigla">${escapeText(r.sigla)}</span>` : ''}`
-      + `${r.source ? ` <span class="source">${escapeText(r.source)}</span>` : ''}${r.base ? ']' : ''}`;
+      + `${r.source ? ` <span class="source">${escapeText(r.source)}</span>` : ''}${r.base ? ']' : ''}`
+      + respWords(r.resp, r.base, i < readings.length - 1, 'resp', ' | ');
   }).join('') + appNote(entry, ctx);
 }
 
