@@ -50,8 +50,9 @@ export async function runValidation(plan: ValidationPlan): Promise<ValidationRes
   const texts = new Map<string, string>();
   const sources: SourceFile[] = [];
   const roles = new Map<SourceFile, FileRole>();
-  // The RelaxNG validator runs in worker threads: each file goes to it as soon as it is read, and
-  // the main thread goes on reading, then runs Schematron and the editorial rules meanwhile.
+  // The RelaxNG validator runs in worker threads: it gets the files once all are read (the schema is
+  // first cut down to the elements they use), and the main thread runs Schematron and the editorial
+  // rules meanwhile.
   const rng = plan.schema
     ? new RelaxNgRun(plan.schema.path, { schemaDisplay: plan.schema.display, capacity: plan.files.length, expectedBytes: plannedBytes(plan.files) })
     : undefined;

@@ -1,8 +1,9 @@
 // The RelaxNG workers seen from the main thread: documents go into a queue shared by every worker
-// as soon as the reader has checked them, and more workers join while it pays. A worker costs one
-// schema compile (half a second for the project schema, seconds for tei_all) and then takes its
-// share of the validation; so a second one starts only once the first has shown how long both
-// take, when what is left to validate would last well beyond another compile.
+// (once the schema has been cut down to the elements they use, see validate-rng.ts), and more
+// workers join while it pays. A worker costs one schema compile (a few hundred milliseconds for a
+// cut-down schema) and then takes its share of the validation; so a second one starts only once
+// the first has shown how long both take, when what is left to validate would last well beyond
+// another compile, and only on a core the main thread leaves free (see validate-rng.ts).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';

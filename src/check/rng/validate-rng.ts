@@ -1,18 +1,22 @@
 // The RelaxNG layer: xmllint-wasm over every checked file, errors mapped back to file:line, and a
-// column taken from our own tree when the element can be found on that line. Files are handed over
-// one by one as the reader accepts them (`RelaxNgRun.add`), so the schema compiles while the rest
-// is still being read; workers share the files out (see pool.ts), and the output is read as if a
-// single xmllint call had validated them all, in order. A file whose answer is kept from an earlier
-// run against the same schema (result-cache.ts) is not handed over at all.
+// column taken from our own tree when the element can be found on that line. Files are collected
+// as the reader accepts them (`RelaxNgRun.add`); the schema is then cut down to the elements those
+// files use (reduce-schema.ts: same verdicts, same messages, a fraction of libxml2's compile time)
+// and the files go to the validator; workers share them out (see pool.ts), and the output is read
+// as if a single xmllint call had validated them all, in order. A file whose answer is kept from an
+// earlier run against the same schema (result-cache.ts) is not handed over at all, and its
+// elements do not count.
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { asUtf8Source } from '../../read/decode.js';
 import type { SourceFile } from '../../read/load.js';
 import { descendantsOrSelf, type XmlElement } from '../../read/tree.js';
-import { xmllintBytes, XmllintPool, type PoolSchema } from './pool.js';
+import { xmllintBytes, XmllintPool, type PoolResult, type PoolSchema } from './pool.js';
+import { collectElementNames, reduceSchema, REDUCER_VERSION } from './reduce-schema.js';
+import { ReducedSchemaCache, reducedKey } from './reduced-cache.js';
 import { cacheRoot, RngResultCache, STORED_NAME } from './result-cache.js';
-import { collectSchemaFiles, schemaLayout } from './schema-files.js';
+import { collectSchemaFiles, schemaLayout, type SchemaFile } from './schema-files.js';
 import { parseXmllintOutput } from './xmllint-output.js';
 
 export interface RngOptions {
@@ -28,6 +32,8 @@ export interface RngOptions {
   workerSource?: string;
   /** The result cache's folder, or false for none; by default as TEI_EDITION_RNG_CACHE says (see result-cache.ts). */
   cache?: string | false;
+  /** Whether the schema is cut down to the elements of the files validated (default: unless TEI_EDITION_RNG_REDUCE=off). */
+  reduce?: boolean;
 }
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -40,6 +46,11 @@ function toolError(file: string, message: string): Diagnostic {
 export function workersFromEnvironment(value: string | undefined = process.env.TEI_EDITION_RNG_WORKERS): number | undefined {
   if (value === undefined || !/^\s*[1-9][0-9]?\s*$/.test(value)) return undefined;
   return Number(value);
+}
+
+/** `TEI_EDITION_RNG_REDUCE=off` validates against the schema as it is, e.g. to compare the two. */
+export function reduceFromEnvironment(value: string | undefined = process.env.TEI_EDITION_RNG_REDUCE): boolean {
+  return value === undefined || !/^\s*(off|0|false|no)\s*$/i.test(value);
 }
 
 export async function validateRelaxNg(sources: readonly SourceFile[], schemaPath: string, options: RngOptions): Promise<Diagnostic[]> {
@@ -74,6 +85,12 @@ export class RelaxNgRun {
   private cache: RngResultCache | undefined;
   private storedPreamble: string | undefined;
   private layoutNames = new Set<string>();
+  /** With reduction: the schema as read (trees included) until it is cut down, and the names of the elements to keep. */
+  private reducing = false;
+  private schemaFiles: SchemaFile[] | undefined;
+  private readonly used = new Set<string>();
+  private pendingBytes = 0;
+  private poolResult: PoolResult | undefined;
 
   constructor(
     private readonly schemaPath: string,
@@ -90,8 +107,14 @@ export class RelaxNgRun {
     const stored = this.storedPreamble === undefined ? undefined : this.cache?.get(text);
     this.stored.push(stored);
     if (stored !== undefined) return;
-    this.pool ??= this.startPool();
     this.queued.push(index);
+    if (this.reducing) {
+      // The schema depends on every file's elements: validation starts in finish().
+      collectElementNames(source.document.root, this.used);
+      this.pendingBytes += text.length;
+      return;
+    }
+    this.pool ??= this.startPool(this.schema!);
     this.pool.add(text);
   }
 
@@ -109,20 +132,57 @@ export class RelaxNgRun {
       mainSchema: layout.get(schema.main.absolutePath)!,
       files: [schema.main, ...schema.files.filter((f) => f !== schema.main)].map((f) => ({ fileName: layout.get(f.absolutePath)!, contents: f.text })),
     };
-    const root = this.options.cache === false ? undefined : (this.options.cache ?? cacheRoot());
-    if (root !== undefined) {
-      this.cache = new RngResultCache(root, { validator: xmllintBytes(), mainSchema: this.schema.mainSchema, schemaFiles: this.schema.files });
+    this.reducing = this.options.reduce ?? reduceFromEnvironment();
+    if (this.reducing) this.schemaFiles = schema.files;
+    this.root = this.options.cache === false ? undefined : (this.options.cache ?? cacheRoot());
+    if (this.root !== undefined) {
+      // Keyed on the schema as given, reduced or not: a file's answer is the same against both.
+      this.cache = new RngResultCache(this.root, { validator: xmllintBytes(), mainSchema: this.schema.mainSchema, schemaFiles: this.schema.files });
       this.storedPreamble = this.cache.preamble();
     }
   }
 
-  /** Workers start with the first file the cache cannot answer. */
-  private startPool(): XmllintPool {
+  private root: string | undefined;
+
+  /**
+   * The schema cut down to the elements of the files to validate, from the cache when it was cut so
+   * before; undefined when it cannot be cut (then the full schema is used: slower, never wrong).
+   */
+  private reducedSchema(): PoolSchema | undefined {
+    const full = this.schema!;
+    const files = this.schemaFiles!;
+    this.schemaFiles = undefined; // the trees are no longer needed
+    const key = reducedKey(REDUCER_VERSION, full.files, this.used);
+    const store = this.root === undefined ? undefined : new ReducedSchemaCache(this.root);
+    const stored = store?.get(key);
+    const layout = new Map(full.files.map((f) => [f.fileName, f]));
+    if (stored && stored.length === full.files.length && stored.every((f) => layout.has(f.fileName))) {
+      return { mainSchema: full.mainSchema, files: stored };
+    }
+    let reduced: ReturnType<typeof reduceSchema>;
+    try {
+      reduced = reduceSchema(files, this.used);
+    } catch {
+      return undefined;
+    }
+    const names = schemaLayout(files);
+    const out = reduced.files.map((f) => ({ fileName: names.get(f.absolutePath)!, contents: f.text }));
+    // The main schema first, as in the full schema.
+    out.sort((a, b) => (a.fileName === full.mainSchema ? -1 : b.fileName === full.mainSchema ? 1 : 0));
+    store?.put(key, out);
+    return { mainSchema: full.mainSchema, files: out };
+  }
+
+  /** Workers start with the first file the cache cannot answer (with reduction: once every file is in). */
+  private startPool(schema: PoolSchema): XmllintPool {
     const workers = this.options.workers ?? workersFromEnvironment();
-    return new XmllintPool(this.schema!, {
-      capacity: Math.max(1, this.options.capacity ?? 1),
-      expectedBytes: this.options.expectedBytes ?? 0,
-      maxWorkers: Math.max(1, availableParallelism()),
+    return new XmllintPool(schema, {
+      capacity: Math.max(1, this.reducing ? this.queued.length : (this.options.capacity ?? 1)),
+      expectedBytes: this.reducing ? this.pendingBytes : (this.options.expectedBytes ?? 0),
+      // The main thread reads and runs the editorial rules while the workers validate: a worker
+      // beyond the cores left competes with it, and with the schema cut down a compile is too cheap
+      // for the extra parallelism to make up for that (docs/performance.md).
+      maxWorkers: Math.max(1, availableParallelism() - 1),
       ...(workers === undefined ? {} : { workers }),
       ...(this.options.workerSource === undefined ? {} : { workerSource: this.options.workerSource }),
     });
@@ -137,8 +197,26 @@ export class RelaxNgRun {
     const outputs = this.stored.map((s, i) => (s === undefined ? '' : s.split(STORED_NAME).join(names[i]!)));
     let preamble = this.storedPreamble ?? '';
     const fresh: { index: number; slot: string; text: string }[] = [];
+    if (this.reducing && this.queued.length > 0) {
+      const reduced = this.reducedSchema();
+      this.pool = this.startPool(reduced ?? this.schema!);
+      for (const index of this.queued) this.pool.add(this.texts[index]!);
+      if (reduced) {
+        const result = await this.pool.finish();
+        // A schema libxml2 cannot compile is reported as it is, with the lines of the file the user
+        // wrote, not those of its reduced copy: validate against the full schema to say so.
+        const said = result.ok ? result.preamble : result.message;
+        const failed = parseXmllintOutput(said, new Set(), this.layoutNames).schemaFailures.length > 0;
+        if (!failed) this.poolResult = result;
+        else {
+          this.pool.dispose();
+          this.pool = this.startPool(this.schema!);
+          for (const index of this.queued) this.pool.add(this.texts[index]!);
+        }
+      }
+    }
     if (this.pool) {
-      const result = await this.pool.finish();
+      const result = this.poolResult ?? (await this.pool.finish());
       if (!result.ok) {
         const detail = result.message.split('\n').filter((l) => l.trim()).slice(0, 3).join(' / ');
         return [toolError(this.options.schemaDisplay, `the RelaxNG validator (xmllint-wasm) failed on schema ${schemaName}: ${detail || 'no message'}; no file was validated`)];
