@@ -5,30 +5,14 @@
 // RUNS (default 3) each.
 // Run with `npm run compile && node bench/rng-workers.js`; the figures are in docs/performance.md.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cli, corpora, generatedDocuments, median, projectSchema, root, teiAll, xmlFiles } from './support.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const shared = path.resolve(root, '../shared');
-const cli = path.join(root, 'bin/tei-edition.js');
-const projectSchema = path.join(root, 'schema/tei-edition.rng');
-const teiAll = path.join(shared, 'schemas/tei_all.rng');
 const runs = Number(process.env.RUNS ?? 3);
 
-function xmlFiles(dir) {
-  const out = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...xmlFiles(p));
-    else if (e.name.endsWith('.xml')) out.push(p);
-  }
-  return out.sort();
-}
-
 const temp = mkdtempSync(path.join(tmpdir(), 'tei-edition-workers-'));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function once(args, workers) {
   const cache = mkdtempSync(path.join(temp, 'cache-'));
@@ -45,23 +29,13 @@ function once(args, workers) {
 
 const cases = [];
 if (existsSync(teiAll)) {
-  const corpora = path.join(shared, 'corpora');
   cases.push(['Schnitzler letters (tei_all)', ['--schema', teiAll, ...xmlFiles(path.join(corpora, 'schnitzler-briefe'))]]);
   cases.push(['frus1951v07p2.xml (tei_all)', ['--schema', teiAll, path.join(corpora, 'frus/frus1951v07p2.xml')]]);
   cases.push(['every shared corpus (tei_all)', ['--schema', teiAll, ...xmlFiles(corpora)]]);
 }
 cases.push(['bundled edition (project schema)', ['--schema', projectSchema, ...xmlFiles(path.join(root, 'tei'))]]);
 {
-  // 1,000 generated documents: copies of the bundled documents with fresh ids.
-  cpSync(path.join(root, 'tei'), path.join(temp, 'tei'), { recursive: true, dereference: true });
-  const docs = path.join(temp, 'tei/documents');
-  const templates = xmlFiles(docs).map((f) => readFileSync(f, 'utf8'));
-  rmSync(docs, { recursive: true });
-  mkdirSync(docs);
-  for (let i = 0; i < 1000; i++) {
-    const text = templates[i % templates.length].replace(/xml:id="([^"]+)"/g, `xml:id="$1-g${i}"`).replace(/(target|corresp)="#([^"\s]+)"/g, `$1="#$2-g${i}"`);
-    writeFileSync(path.join(docs, `doc-${String(i).padStart(4, '0')}.xml`), text);
-  }
+  const docs = generatedDocuments(temp, 1000);
   cases.push(['1,000 generated documents (project schema)', ['--schema', projectSchema, docs]]);
   if (existsSync(teiAll)) cases.push(['1,000 generated documents (tei_all)', ['--schema', teiAll, docs]]);
 }

@@ -10,29 +10,13 @@
 // 2. The project schema: the bundled edition and 1,000 generated documents, a first run with an
 //    empty result cache and a second that finds every file unchanged, next to jing.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cli, corpora, generatedDocuments, median, projectSchema, root, teiAll, xmlFiles } from './support.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const shared = path.resolve(root, '../shared');
-const cli = path.join(root, 'bin/tei-edition.js');
-const projectSchema = path.join(root, 'schema/tei-edition.rng');
-const teiAll = path.join(shared, 'schemas/tei_all.rng');
-const corpora = path.join(shared, 'corpora');
 const haveJing = spawnSync('sh', ['-c', 'command -v jing']).status === 0;
 const RUNS = Number(process.env.RUNS ?? 3);
-
-function xmlFiles(dir) {
-  const out = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...xmlFiles(p));
-    else if (e.name.endsWith('.xml')) out.push(p);
-  }
-  return out.sort();
-}
 
 // Peak memory (resident set) through GNU time where it is installed.
 const gnuTime = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
@@ -78,7 +62,6 @@ function jingVerdict(stdout, files) {
   return `${files.length - failing.size}/${files.length}`;
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pad = (s, n) => String(s).padEnd(n);
 const lpad = (s, n) => String(s).padStart(n);
 const secs = (n) => (Number.isNaN(n) ? '—' : `${n.toFixed(2)} s`);
@@ -131,16 +114,7 @@ try {
   };
   if (existsSync(path.join(root, 'tei/edition.xml')) && existsSync(projectSchema)) {
     measure('bundled edition', xmlFiles(path.join(root, 'tei')), []);
-    // A real copy even where tei/ is a link: the documents folder of the copy is replaced below.
-    cpSync(path.join(root, 'tei'), path.join(temp, 'tei'), { recursive: true, dereference: true });
-    const docs = path.join(temp, 'tei/documents');
-    const templates = xmlFiles(docs).map((f) => readFileSync(f, 'utf8'));
-    rmSync(docs, { recursive: true });
-    mkdirSync(docs);
-    for (let i = 0; i < 1000; i++) {
-      const text = templates[i % templates.length].replace(/xml:id="([^"]+)"/g, `xml:id="$1-g${i}"`).replace(/(target|corresp)="#([^"\s]+)"/g, `$1="#$2-g${i}"`);
-      writeFileSync(path.join(docs, `doc-${String(i).padStart(4, '0')}.xml`), text);
-    }
+    const docs = generatedDocuments(temp, 1000);
     measure('1,000 generated documents', xmlFiles(docs), ['--schema', projectSchema, docs]);
   }
   if (rows.length > 0) {

@@ -19,6 +19,7 @@ import { redirectIntoParts } from '../render/epub/split.js';
 import { STYLESHEET, xhtmlDocument } from '../render/epub/xhtml-document.js';
 import { languageTag } from '../render/epub/xml.js';
 import { zipEpub } from './zip.js';
+import { withRenditions } from '../render/renditions-css.js';
 
 export interface EpubOptions {
   /** The book's identifier (a URI such as urn:uuid:…), stable across builds. */
@@ -98,7 +99,7 @@ export function buildEpub(model: SiteModel, options: EpubOptions): EpubFile[] {
   const inPackage = (p: string, bytes: Uint8Array): void => void files.set(`${PACKAGE_FOLDER}/${p}`, bytes);
   for (const d of documents) inPackage(d.path, encoder.encode(xhtmlDocument(d)));
   const fonts = bookFonts();
-  const css = readFileSync(path.join(packageRoot, 'src', 'templates', 'epub', 'edition.css'), 'utf8');
+  const css = withRenditions(readFileSync(path.join(packageRoot, 'src', 'templates', 'epub', 'edition.css'), 'utf8'));
   inPackage(STYLESHEET, encoder.encode(`${fonts.css}${css}`));
   for (const [p, bytes] of fonts.files) inPackage(p, bytes);
 

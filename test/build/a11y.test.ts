@@ -1,14 +1,12 @@
 // Accessibility of the site, checked by axe-core in Debian's Chromium: the home page, a document, a
 // register and the search page (with results shown) have no violation of WCAG 2.2 levels A and AA, at
 // desktop and phone widths.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundled } from './support/build.js';
+import { haveBrowser, launchChromium } from '../helpers/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveBrowser = existsSync(CHROMIUM);
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 type Browser = import('playwright-core').Browser;
@@ -49,11 +47,7 @@ async function violations(width: number, file: string, prepare?: (page: Page) =>
 describe.skipIf(!haveBrowser)(`axe-core, WCAG 2.2 A and AA${haveBrowser ? '' : ' (skipped: needs /usr/bin/chromium, Debian’s Chromium; no browser is downloaded)'}`, () => {
   beforeAll(async () => {
     ({ siteDir } = await buildBundled({ only: ['site'] }));
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,14 +1,13 @@
 // The site in a real browser, opened from the file system: names lead to the registers, notes open
 // and lead back, search finds text. Screenshots go to test-output/ for people to look at.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/paths.js';
 import { buildBundled } from './support/build.js';
+import { haveBrowser, launchChromium } from '../helpers/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveBrowser = existsSync(CHROMIUM);
 const shots = path.join(projectRoot, 'test-output', 'build');
 
 type Browser = import('playwright-core').Browser;
@@ -26,11 +25,7 @@ describe.skipIf(!haveBrowser)(`the site in Chromium, from file://${haveBrowser ?
   beforeAll(async () => {
     ({ siteDir } = await buildBundled());
     mkdirSync(shots, { recursive: true });
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => {

@@ -10,9 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEdition } from '../../src/package/build-edition.js';
 import { hasShared, projectRoot, sharedDir } from '../helpers/paths.js';
 import { buildBundled, temporaryFolder } from './support/build.js';
+import { haveBrowser, launchChromium } from '../helpers/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveBrowser = existsSync(CHROMIUM);
 const shots = path.join(projectRoot, 'test-output', 'screenshots');
 const DOCUMENTS = ['1951-06-30-filippov-to-mao', '1951-07-01-kim-peng-to-ridgway'];
 /** A line shorter than this share of its column is a stretched or orphaned line, unless the source ends it. */
@@ -145,11 +144,7 @@ describe.skipIf(!haveBrowser)(`the reading text in Chromium${haveBrowser ? '' : 
   beforeAll(async () => {
     ({ siteDir } = await buildBundled({ only: ['site'] }));
     mkdirSync(shots, { recursive: true });
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -5,7 +5,7 @@
 // passes epubcheck, and Chromium lays the passages out with their direction. Screenshots go to
 // test-output/epub/ for people to look at, with the fonts Chromium used for each passage (a glyph no
 // font has is drawn as a box).
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,10 +13,9 @@ import { projectRoot } from '../helpers/paths.js';
 import { parseXmlFile, textOf, walk, type XNode } from './support/book.js';
 import { epubcheck, hasEpubcheck } from './support/epubcheck.js';
 import { buildFixture, fixturesDir, type BuiltBook } from './support/fixture.js';
+import { haveBrowser, launchChromium } from '../helpers/browser.js';
 
 const dir = path.join(fixturesDir, 'scripts');
-const CHROMIUM = '/usr/bin/chromium';
-const haveBrowser = existsSync(CHROMIUM);
 const shots = path.join(projectRoot, 'test-output', 'epub');
 
 /** Text without the edition's markers (class "ed": line numbers and the like), which the source does not have. */
@@ -95,11 +94,7 @@ describe.skipIf(!haveBrowser)(`text in other scripts, in Chromium${haveBrowser ?
   beforeAll(async () => {
     book ??= await buildFixture([path.join(dir, 'scripts.xml'), path.join(dir, 'hebrew.xml')], [], {}, ['epub']);
     mkdirSync(shots, { recursive: true });
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 700, height: 700 } });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   }, 120_000);

@@ -7,6 +7,7 @@ import { SERIES, entriesOf } from '../../transform/apparatus/model.js';
 import { addressOf, parseLinkKey, type LinkTargets } from '../link-keys.js';
 import { templatesDir } from '../templates.js';
 import { renderEntry, type RenderOptions } from './render-entries.js';
+import { withRenditions } from '../renditions-css.js';
 
 export interface OutputFile {
   /** Path from the apparatus folder, '/'-separated. */
@@ -121,7 +122,7 @@ const STANDALONE_RULES = `
 
 /** The standalone page's stylesheet: the site's, then the rules of the standalone page. */
 export function standaloneStylesheet(): string {
-  return `${readFileSync(path.join(templatesDir(), 'assets', 'edition.css'), 'utf8')}\n${STANDALONE_RULES}`;
+  return `${withRenditions(readFileSync(path.join(templatesDir(), 'assets', 'edition.css'), 'utf8'))}\n${STANDALONE_RULES}`;
 }
 
 /**

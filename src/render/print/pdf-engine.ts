@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bookFonts } from './fonts.js';
 import { finishPdf, type PdfMetadata } from './pdf-metadata.js';
+import { withRenditions } from '../renditions-css.js';
 
 export type PageSize = 'A4' | 'Letter';
 
@@ -197,7 +198,7 @@ export async function layoutPdf(options: LayoutPdfOptions): Promise<LayoutPdfRes
     if (entry.file && !existsSync(entry.file)) return { ok: false, message: `a file the layout needs is missing: ${entry.file}` };
   }
   // The configured page comes after print.css, so that it wins over the sheet's defaults.
-  const css = `${readFileSync(path.join(templatesDir, 'print.css'), 'utf8')}\n${pageSetupCss(options.pageSize, checked.margins, checked.fontSize)}`;
+  const css = `${withRenditions(readFileSync(path.join(templatesDir, 'print.css'), 'utf8'))}\n${pageSetupCss(options.pageSize, checked.margins, checked.fontSize)}`;
 
   const warnings: string[] = [];
   if (fonts.uncovered.length > 0) {
