@@ -25,11 +25,17 @@ export default defineConfig({
       'test/hostile/validate.test.ts',
       'test/hostile/line-ends.test.ts',
       'test/hostile/stylesheets.test.ts',
+      'test/deposit/verify-bag.test.ts',
+      'test/deposit/deposit-output.test.ts',
       // The one build of the bundled edition (site only in this tier: test/build/support/build.ts).
       'test/build/site.test.ts',
       'test/build/phrases.test.ts',
       'test/build/document-titles.test.ts',
       'test/build/xslt-diagnostics.test.ts',
+      // A small volume cut into a page per document (its book and print are left to the full suite).
+      'test/build/volumes.test.ts',
+      // The interface's languages: the label tables, and a folder build of two German letters.
+      'test/build/languages.test.ts',
     ],
     exclude: ['test/validate/corpora.test.ts'],
   },

@@ -1,7 +1,8 @@
-// Where the tool keeps what it computed once and may reuse: the RelaxNG verdicts (`rng`) and the
-// compiled stylesheets (`xslt`). What is read back from these folders is trusted — a verdict says a
-// file is valid, a compiled stylesheet is code that writes the pages — so a folder is used only when
-// no one but the current user can have written into it:
+// Where the tool keeps what it computed once and may reuse: the RelaxNG verdicts (`rng`), the
+// compiled stylesheets (`xslt`) and the transformations' results (`transform`). What is read back from
+// these folders is trusted — a verdict says a file is valid, a compiled stylesheet is code that writes
+// the pages, a stored result becomes pages — so a folder is used only when no one but the current user
+// can have written into it:
 //
 // 1. the package's own `.cache/<kind>` (a checkout, or an installation the user may write to; one
 //    made read-only with chmod is not written to, even by root);
@@ -17,7 +18,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { packageRoot } from '../transform/package-root.js';
 
-export type CacheKind = 'rng' | 'xslt';
+export type CacheKind = 'rng' | 'xslt' | 'transform';
 
 export interface CacheFolderOptions {
   /** The package whose `.cache/` comes first (default: this package). */

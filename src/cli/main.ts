@@ -3,7 +3,7 @@
 import { ExitCode } from '../diagnostics/diagnostic.js';
 import { closest } from '../diagnostics/suggest.js';
 import { helpText, packageVersion, readCommandLine, reportUsageError, type CommandSpec } from './options.js';
-import { BUILD_SPEC, INIT_SPEC, SCHEMA_SPEC, VALIDATE_SPEC } from './specs.js';
+import { BUILD_SPEC, INIT_SPEC, SCHEMA_SPEC, SERVE_SPEC, VALIDATE_SPEC, VERIFY_BAG_SPEC } from './specs.js';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -26,10 +26,20 @@ const commands: Record<string, { summary: string; spec: CommandSpec; load: () =>
     spec: BUILD_SPEC,
     load: async () => (await import('./commands/build.js')).buildCommand,
   },
+  serve: {
+    summary: SERVE_SPEC.summary,
+    spec: SERVE_SPEC,
+    load: async () => (await import('./commands/serve.js')).serveCommand,
+  },
   schema: {
     summary: SCHEMA_SPEC.summary,
     spec: SCHEMA_SPEC,
     load: async () => (await import('./commands/schema.js')).schemaCommand,
+  },
+  'verify-bag': {
+    summary: VERIFY_BAG_SPEC.summary,
+    spec: VERIFY_BAG_SPEC,
+    load: async () => (await import('./commands/verify-bag.js')).verifyBagCommand,
   },
 };
 

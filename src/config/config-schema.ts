@@ -72,6 +72,9 @@ const hint = (node: { description?: string } | undefined): string => {
   return ` — ${/^[A-Z][a-z]*(?=[\s,.;:'’-])/.test(d) ? d.charAt(0).toLowerCase() + d.slice(1) : d}`;
 };
 
+/** The most allowed keys an unknown-key message lists. */
+const LONGEST_LIST = 20;
+
 function problemOf(error: ErrorObject): SchemaProblem {
   const at = error.instancePath || '';
   const node = error.parentSchema as SchemaNode | undefined;
@@ -82,11 +85,13 @@ function problemOf(error: ErrorObject): SchemaProblem {
       const allowed = Object.keys(node?.properties ?? {}).filter((k) => k !== '$schema');
       const guess = closest(key, allowed);
       const place = at ? ` in ${at}` : '';
+      // A long list (the interface's labels) would drown the message: the guess and where the keys are listed say enough.
+      const list = allowed.length > LONGEST_LIST ? `${allowed.length} keys are allowed${place}, listed in docs/build.md` : `allowed${place}: ${allowed.join(', ')}`;
       return {
         ruleId: 'config/unknown-key',
         pointer: childPointer(at, key),
         atKey: true,
-        message: `${childPointer(at, key)}: unknown key "${key}"${guess ? `; did you mean "${guess}"?` : ''} (allowed${place}: ${allowed.join(', ')})`,
+        message: `${childPointer(at, key)}: unknown key "${key}"${guess ? `; did you mean "${guess}"?` : ''} (${list})`,
       };
     }
     case 'required': {

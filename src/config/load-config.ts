@@ -11,6 +11,8 @@ import { checkAgainstSchema } from './config-schema.js';
 import type { EditionConfig, PrintOptions } from './edition-config.js';
 import { childPointer, parseJsonWithPositions, type TextPosition } from './json-positions.js';
 import { outputFolderProblem } from './output-folder.js';
+import { parseDocumentPattern } from '../transform/parts.js';
+import { overrideProblem, type LabelValue } from '../labels/labels.js';
 
 export type ConfigResult =
   | { ok: true; config: EditionConfig }
@@ -85,6 +87,16 @@ export function loadConfig(configPath: string, displayName: string = configPath)
       diagnostics.push(at('config/unknown-rule', `${pointer}: unknown rule id "${id}"${didYouMean(id, registeredRules.keys())} (the ids are listed in docs/rules.md)`, placeOf(pointer, true)));
     }
   }
+  if (obj.labels !== undefined && !flawed('/labels') && typeof obj.labels === 'object' && obj.labels !== null) {
+    for (const [key, value] of Object.entries(obj.labels as Record<string, LabelValue>)) {
+      const problem = overrideProblem(key, value);
+      const pointer = childPointer('/labels', key);
+      if (problem) diagnostics.push(at('config/wrong-type', `${pointer}: ${problem}`, placeOf(pointer)));
+    }
+  }
+  // The schema checks the pattern's form; what it says is read here (src/transform/parts.ts).
+  const documentPattern = typeof obj.document === 'string' && !flawed('/document') ? parseDocumentPattern(obj.document) : {};
+  if (documentPattern.error) diagnostics.push(at('config/wrong-type', `/document: ${documentPattern.error}`, placeOf('/document')));
   if (typeof obj.out === 'string' && !flawed('/out')) {
     const problem = outputFolderProblem(path.resolve(root, obj.out));
     if (problem) diagnostics.push(at('config/output-folder', `/out: ${problem}`, placeOf('/out')));
@@ -105,8 +117,11 @@ export function loadConfig(configPath: string, displayName: string = configPath)
     out: abs((obj.out as string | undefined) ?? 'dist'),
     ...(obj.identifier === undefined ? {} : { identifier: obj.identifier as string }),
     ...(obj.print === undefined ? {} : { print: obj.print as PrintOptions }),
+    ...(documentPattern.pattern ? { document: documentPattern.pattern } : {}),
     ...(obj.epub === undefined ? {} : { epub: { notes: (obj.epub as { notes?: 'footnotes' | 'endnotes' }).notes ?? 'footnotes' } }),
     rules: (obj.rules as Record<string, RuleLevel> | undefined) ?? {},
+    ...(obj.lang === undefined ? {} : { lang: obj.lang as string }),
+    ...(obj.labels === undefined ? {} : { labels: obj.labels as Record<string, LabelValue> }),
   };
   return { ok: true, config };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { renderApparatus, type OutputFile } from '../render/apparatus/apparatus-output.js';
 import { addressOf, parseLinkKey, resolveKeysInHtml } from '../render/link-keys.js';
 import { siteLinkTargets } from '../render/site-links.js';
-import type { SiteModel } from '../render/site-model.js';
+import { labelsOf, type SiteModel } from '../render/site-model.js';
 import type { DocumentApparatus } from '../transform/apparatus/model.js';
 import { packageRoot } from '../transform/package-root.js';
 
@@ -16,7 +16,9 @@ export function apparatusFiles(model: SiteModel, documents: readonly DocumentApp
   const schema = readFileSync(path.join(packageRoot, 'schema', 'apparatus.schema.json'), 'utf8');
   const targets = siteLinkTargets(model);
   const unresolved: string[] = [];
-  const files = renderApparatus(model.title, model.lang, documents, schema).map((f) => {
+  // The page is marked with the text's language, which most of its words are in (readings, lemmata); its
+  // headings are in the interface's words.
+  const files = renderApparatus(model.title, model.lang, documents, schema, undefined, labelsOf(model)).map((f) => {
     if (!f.path.endsWith('.html')) return f;
     const resolved = resolveKeysInHtml(f.content, (href) => addressOf(parseLinkKey(href), targets, '../site/'));
     unresolved.push(...resolved.unresolved);

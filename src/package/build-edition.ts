@@ -14,8 +14,11 @@ import { commonFolder, displayPath } from '../read/files.js';
 import type { SourceFile } from '../read/load.js';
 import type { XmlElement } from '../read/tree.js';
 import { renderSite } from '../render/pages.js';
-import { EMBEDDED_REGISTERS, embeddedRegisters } from '../render/embedded-registers.js';
-import { collectMentions, folderTitle, indexEntries, sortDocuments, type SiteDocument, type SiteModel, type SiteRegister } from '../render/site-model.js';
+import { EMBEDDED_REGISTERS, embeddedKinds, embeddedRegisters } from '../render/embedded-registers.js';
+import { resolveEntryKeys } from '../render/entry-keys.js';
+import { collectMentions, folderTitle, indexEntries, registerTitleIn, sortDocuments, type SiteDocument, type SiteModel, type SiteRegister } from '../render/site-model.js';
+import { chooseInterfaceLanguage, interfaceWords, labelsFor, type LabelValue } from '../labels/labels.js';
+import { textLanguage } from '../read/text-language.js';
 import { sourceDate, sourceInstant } from '../render/source-date.js';
 import { documentApparatus } from '../transform/apparatus/from-transform.js';
 import type { DocumentApparatus } from '../transform/apparatus/model.js';
@@ -23,7 +26,9 @@ import type { PrintOptions } from '../config/edition-config.js';
 import { renderPrint } from './print-output.js';
 import { packageRoot } from '../transform/package-root.js';
 import { loadStylesheet } from '../transform/stylesheet.js';
-import { fileUri, transformFile, type TransformedFile, type TransformParams } from '../transform/transform-file.js';
+import { fileUri, stylesheetParams, transformSource, type TransformedFile, type TransformOutcome, type TransformParams } from '../transform/transform-file.js';
+import { transformAll } from '../transform/transform-pool.js';
+import { inShard, writeShard, type Shard, type ShardResults } from '../transform/shards.js';
 import { outputFolderProblem } from '../config/output-folder.js';
 import { acquireBuildLock } from './build-lock.js';
 import { onExit } from './exit-cleanup.js';
@@ -31,6 +36,9 @@ import { describeWriteError } from './write-error.js';
 import { renderEpub, type EpubPlan } from './epub-output.js';
 import { apparatusFiles } from './apparatus-files.js';
 import { removeStaleTemporaries, writeOutputsAtomically, type Output } from './write-outputs.js';
+import { defaultDocumentPattern, type DocumentPattern } from '../transform/parts.js';
+import { arrangeVolumes, RESERVED_IDS, volumeMatter, volumeParts } from '../render/volumes.js';
+import { renderDeposit, withDepositInputs } from './deposit-output.js';
 
 export interface BuildPlan {
   mode: 'edition' | 'paths';
@@ -62,14 +70,31 @@ export interface BuildPlan {
   epub?: EpubPlan;
   /** The printed edition's page size, margins and font size (from the config). */
   print?: PrintOptions;
+  /** The interface's language (config "lang", --lang); without it, that of the edition's text (src/labels/labels.ts). */
+  lang?: string;
+  /** The edition's own words for labels of the interface (config "labels"), over those of its language. */
+  labels?: Readonly<Record<string, LabelValue>>;
+  /** What one document is, when files hold many (the config's "document"); default: each file, and in a folder
+   * build a file with two or more div type="document" is cut into them (src/transform/parts.ts). */
+  documentPattern?: DocumentPattern;
   /** Told after each file is transformed (the CLI draws a progress bar on a terminal). */
   onProgress?: (done: number, total: number) => void;
   /** Told when an output is fully written into the staging folder, before the swap (tests kill a build there). */
   onStaged?: (output: string) => void;
+  /** Results of the transformation made by shards (build --merge; src/transform/shards.ts), taken instead of transforming. */
+  shardResults?: ShardResults;
+  /** Told every file's result by its key. */
+  onResult?: (key: string, outcome: TransformOutcome) => void;
+  /**
+   * build --shard K/N: check every file, transform only this shard's documents, and write what the
+   * stylesheets returned into the output folder as a shard (src/transform/shards.ts); nothing is rendered.
+   */
+  shard?: Shard;
 }
 
-export type BuildOutput = 'site' | 'apparatus' | 'epub' | 'print';
-export const BUILD_OUTPUTS: readonly BuildOutput[] = ['site', 'apparatus', 'epub', 'print'];
+export type BuildOutput = 'site' | 'apparatus' | 'epub' | 'print' | 'deposit';
+/** In the order they are made: the deposit packages the others, so it comes last. */
+export const BUILD_OUTPUTS: readonly BuildOutput[] = ['site', 'apparatus', 'epub', 'print', 'deposit'];
 /** What a build makes when not told (--only): every output. */
 export const DEFAULT_OUTPUTS: readonly BuildOutput[] = BUILD_OUTPUTS;
 
@@ -88,6 +113,8 @@ export interface BuildResult {
   written: string[];
   /** A tool failure, as text for the user. */
   failure?: string;
+  /** How many documents the edition has (a volume's count each of its documents, not its other pages). */
+  documents?: number;
 }
 
 const REGISTER_LISTS = new Set(behaviours().registerLists.filter((r) => r.entity).map((r) => r.list));
@@ -148,14 +175,6 @@ function softenForPaths(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 }
 
 /**
- * Lets the event loop run between documents: the transformations are synchronous, and without a
- * pause SIGINT or SIGTERM would only be handled once the whole build was written.
- */
-function yieldToEvents(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
-/**
  * One build at a time per output folder: the lock is taken before anything else and released at
  * the end, or when the process ends early. Leftovers of crashed builds are removed under it.
  */
@@ -180,7 +199,8 @@ export async function buildEdition(plan: BuildPlan): Promise<BuildResult> {
   const forget = onExit(lock.release);
   try {
     removeStaleTemporaries(outDir);
-    return await buildUnderLock(plan);
+    // The deposit packages every other output: a build asked for it makes them all.
+    return await buildUnderLock(plan.only ? { ...plan, only: withDepositInputs(plan.only) } : plan);
   } finally {
     lock.release();
     forget();
@@ -241,79 +261,122 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
   }
 
   const failures: string[] = [];
-  const run = (source: SourceFile, params: TransformParams): TransformedFile | undefined => {
-    // The text that was checked, not a second read of the file: the same bytes, any encoding.
-    const outcome = transformFile(stylesheet, source.absolutePath, params, source.text);
-    for (const m of outcome.messages) {
-      const d = diagnosticOfMessage(m, source.path, source.document.root);
-      if (d) diagnostics.push(...applyRuleLevels([d], plan.ruleLevels));
-    }
-    if (outcome.ok) return outcome.file;
-    failures.push(source.path);
-    diagnostics.push({ file: source.path, severity: 'error', ruleId: 'xslt/transform-failed', message: `the transformation of this file failed: ${outcome.message}` });
-    return undefined;
-  };
-
-  const fileKeys = validation.sources.map(keyOf);
-  const front = editionSource ? run(editionSource, { base, files: fileKeys, sigla: {}, witnessOrder: [] }) : undefined;
-  const witnesses = front?.witnesses ?? [];
-  const sigla: Record<string, string> = {};
-  for (const w of witnesses) sigla[w.key] = w.siglum;
-  const params: TransformParams = { base, files: fileKeys, sigla, witnessOrder: witnesses.map((w) => w.key), outputs: [...(plan.only ?? DEFAULT_OUTPUTS)] };
-  const documentParams: TransformParams = { ...params, embeddedRegisters: Object.keys(embeddedPages) };
-
   const total = documentSources.length + registerSources.length;
   let done = 0;
   const progress = (): void => plan.onProgress?.(++done, total);
+  /**
+   * Files through the stylesheet together: in worker threads, with what earlier builds or shards already
+   * made taken as it is (transform-pool.ts). Each file's messages become diagnostics in the files' order.
+   */
+  const runAll = async (sources: readonly SourceFile[], params: TransformParams, counted: boolean, collect = plan.onResult): Promise<(TransformedFile | undefined)[]> => {
+    // The text that was checked, not a second read of the file: the same bytes, any encoding.
+    const outcomes = await transformAll(stylesheet, stylesheetParams(params), sources.map((s) => transformSource(s.absolutePath, s.text)), {
+      ...(counted ? { onDone: progress } : {}),
+      ...(plan.shardResults ? { given: plan.shardResults } : {}),
+      ...(collect ? { onResult: collect } : {}),
+    });
+    return outcomes.map((outcome, i) => {
+      const source = sources[i]!;
+      for (const m of outcome.messages) {
+        const d = diagnosticOfMessage(m, source.path, source.document.root);
+        if (d) diagnostics.push(...applyRuleLevels([d], plan.ruleLevels));
+      }
+      if (outcome.ok) return outcome.file;
+      failures.push(source.path);
+      diagnostics.push({ file: source.path, severity: 'error', ruleId: 'xslt/transform-failed', message: `the transformation of this file failed: ${outcome.message}` });
+      return undefined;
+    });
+  };
+
+  const fileKeys = validation.sources.map(keyOf);
+  // The interface speaks the configured language, else that of the edition's text: the edition file's, else the
+  // first document's (as SiteModel.lang). It is chosen now, since the stylesheets write the interface's words.
+  const labels = labelsFor(chooseInterfaceLanguage(plan.lang, textLanguage((editionSource ?? documentSources[0])?.document.root)), plan.labels);
+  const words = interfaceWords(labels);
+  const front = editionSource ? (await runAll([editionSource], { base, files: fileKeys, sigla: {}, witnessOrder: [], labels: words }, false))[0] : undefined;
+  const witnesses = front?.witnesses ?? [];
+  const sigla: Record<string, string> = {};
+  for (const w of witnesses) sigla[w.key] = w.siglum;
+  const params: TransformParams = { base, files: fileKeys, sigla, witnessOrder: witnesses.map((w) => w.key), outputs: [...(plan.only ?? DEFAULT_OUTPUTS)], labels: words };
+  // What one document is: the config's pattern; in a folder build, a file holding two or more div type="document"
+  // (a volume) is cut by default (src/transform/parts.ts). Ids the page shells use are reserved (render/volumes.ts).
+  const documentPattern = plan.documentPattern ?? (plan.mode === 'paths' ? defaultDocumentPattern() : undefined);
+  const documentParams: TransformParams = { ...params, embeddedRegisters: embeddedKinds(embeddedPages), reservedIds: [...RESERVED_IDS], ...(documentPattern ? { documentPattern } : {}) };
+
+  /** The shard's documents through the stylesheet, their results written as the output folder: no page is rendered. */
+  const writeShardOf = async (shard: Shard): Promise<BuildResult> => {
+    const results: ShardResults = new Map();
+    const mine = documentSources.filter((s) => inShard(keyOf(s), shard));
+    await runAll(mine, documentParams, false, (key, outcome) => results.set(key, outcome));
+    if (failures.length) return { status: 'failed', report, texts: validation.texts, written: [] };
+    try {
+      writeShard(outDirOf(plan), shard, results);
+    } catch (error) {
+      return { status: 'failed', report, texts: validation.texts, written: [], failure: describeWriteError(error, displayPath(outDirOf(plan))) };
+    }
+    return { status: 'built', report, texts: validation.texts, written: mine.map((s) => s.path) };
+  };
+  if (plan.shard) return writeShardOf(plan.shard);
   const documents: SiteDocument[] = [];
-  for (const s of documentSources) {
-    await yieldToEvents();
-    const data = run(s, documentParams);
-    progress();
-    if (data) documents.push({ source: s.path, key: keyOf(s), page: pageOf.get(s)!, data });
-  }
+  const documentResults = await runAll(documentSources, documentParams, true);
+  documentSources.forEach((s, i) => {
+    const data = documentResults[i];
+    if (!data) return;
+    const whole: SiteDocument = { source: s.path, key: keyOf(s), page: pageOf.get(s)!, data };
+    // A file cut into documents gives a page for each part (render/volumes.ts).
+    documents.push(...(volumeParts(whole, taken) ?? [whole]));
+  });
   const registers: SiteRegister[] = [];
-  for (const s of registerSources) {
-    await yieldToEvents();
-    const data = run(s, params);
-    progress();
-    if (!data) continue;
+  const registerResults = await runAll(registerSources, { ...params, registerFile: true }, true);
+  registerSources.forEach((s, i) => {
+    const data = registerResults[i];
+    if (!data) return;
     const heads = [...new Set(data.entries.map((e) => e.listHead).filter(Boolean))];
     const title = heads.length === 1 ? heads[0]! : data.title || path.basename(s.path, '.xml');
     registers.push({ source: s.path, key: keyOf(s), page: pageOf.get(s)!, title, entries: data.entries });
-  }
+  });
   if (failures.length) return { status: 'failed', report, texts: validation.texts, written: [] };
 
   const sorted = sortDocuments(documents);
-  registers.push(...embeddedRegisters(sorted, embeddedPages));
+  registers.push(...embeddedRegisters(sorted, embeddedPages, (stem) => uniquePage('registers', `${stem}.xml`, taken)));
+  // Names linked by @key are matched to their entries now that every register is known (render/entry-keys.ts).
+  const keyed = resolveEntryKeys(sorted, registers);
+  diagnostics.push(...applyRuleLevels(keyed.diagnostics, plan.ruleLevels));
+  // A register named after its kind of list (Persons, Places …) is named in the interface's words.
+  for (const r of keyed.registers) r.title = registerTitleIn(r, labels);
   const first = front ?? documents[0]?.data;
+  // The documents of volumes join the edition's documents; the volumes' other pages are theirs.
+  const arranged = arrangeVolumes(keyed.documents);
   const title = plan.mode === 'paths' ? folderTitle(documents, plan.folderName ?? path.basename(sourceRoot), plan.title) : plan.title || first?.title || 'TEI edition';
   const model: SiteModel = {
     title,
     subtitle: front?.subtitle ?? '',
     lang: first?.lang || 'en',
+    labels,
     slug: plan.slug ?? 'edition',
     ...(plan.baseUrl ? { baseUrl: plan.baseUrl } : {}),
     buildDate: sourceDate(plan.dateFrom, validation.sources.map((s) => s.absolutePath)),
     ...(front ? { front } : {}),
     ...(editionSource ? { frontKey: keyOf(editionSource) } : {}),
-    documents: sorted,
-    registers,
+    documents: arranged.documents,
+    ...(arranged.volumes.length ? { volumes: arranged.volumes } : {}),
+    registers: keyed.registers,
     witnesses,
-    mentions: collectMentions(sorted),
-    entries: indexEntries(registers),
+    mentions: collectMentions(keyed.documents),
+    entries: indexEntries(keyed.registers),
   };
   const wants = (o: BuildOutput): boolean => (plan.only ?? DEFAULT_OUTPUTS).includes(o);
   const outputs: Output[] = [];
   const written: string[] = [];
   // Each document's apparatus model, made once for every output that prints it.
   let models: DocumentApparatus[] | undefined;
-  const apparatusModels = (): DocumentApparatus[] => (models ??= model.documents.map((d) => documentApparatus(d.data, d.page, sourceRoot)));
+  const apparatusModels = (): DocumentApparatus[] => (models ??= [...model.documents, ...volumeMatter(model)].map((d) => documentApparatus(d.data, d.page, sourceRoot)));
   let pending: string | undefined;
   try {
     if (wants('site')) {
       const { pages: site, unresolved } = resolveSiteLinks(renderSite(model), model);
-      for (const u of unresolved) diagnostics.push(unresolvedLink(u.key, `the site page ${u.page}`));
+      const sourceOf = new Map([...model.documents, ...volumeMatter(model)].map((d) => [d.page, d.source]));
+      for (const u of unresolved) diagnostics.push(unresolvedLink(u.key, `the site page ${u.page}`, sourceOf.get(u.page)));
       outputs.push({ folder: 'site', files: site, copy: [{ from: path.join(packageRoot, 'src', 'templates', 'assets'), to: 'assets' }] });
       written.push(...site.map((o) => o.path));
     }
@@ -339,6 +402,24 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
       outputs.push(print.output);
       written.push(...print.output.files.map((f) => `../print/${f.path}`), ...(print.output.move ?? []).map((m) => `../print/${m.to}`));
     }
+    if (wants('deposit')) {
+      const deposit = renderDeposit({
+        outputs,
+        model,
+        ...(editionSource ? { edition: editionSource } : {}),
+        documents: documentSources,
+        registers: registerSources,
+        keyOf,
+        ...(plan.schema ? { schema: plan.schema } : {}),
+        schematron: plan.schematron,
+        // The config's identifier, which a build plan carries for the EPUB (src/cli/commands/build.ts).
+        ...(plan.epub?.identifier ? { identifier: plan.epub.identifier } : {}),
+        instant: sourceInstant(plan.dateFrom, validation.sources.map((s) => s.absolutePath)),
+      });
+      diagnostics.push(...applyRuleLevels(deposit.diagnostics, plan.ruleLevels));
+      outputs.push(deposit.output);
+      written.push(...deposit.output.files.map((f) => `../deposit/${f.path}`));
+    }
     writeOutputsAtomically(outDirOf(plan), outputs, plan.onStaged);
   } catch (error) {
     return { status: 'failed', report, texts: validation.texts, written: [], failure: describeWriteError(error, displayPath(outDirOf(plan))) };
@@ -346,12 +427,13 @@ async function buildUnderLock(plan: BuildPlan): Promise<BuildResult> {
     // A PDF laid out for a build that did not swap it in.
     if (pending !== undefined) rmSync(pending, { force: true });
   }
-  return { status: 'built', report, texts: validation.texts, written };
+  return { status: 'built', report, texts: validation.texts, written, documents: model.documents.length };
 }
 
 /** A link key no place of an output answers: a fault of the build, reported rather than silently dropped. */
-function unresolvedLink(key: string, where: string): Diagnostic {
-  const file = key.replace(/^(edition|register):/, '').replace(/#.*$/, '');
+function unresolvedLink(key: string, where: string, source?: string): Diagnostic {
+  // A key names its file; a link to an id of the same page ('#id') is the page's source's.
+  const file = (key.startsWith('#') ? source : undefined) ?? key.replace(/^(edition|register):/, '').replace(/#.*$/, '');
   return { file, severity: 'warning', ruleId: 'render/unresolved-link', message: `the link to ${key} in ${where} leads nowhere in this output; its words are kept without a link` };
 }
 

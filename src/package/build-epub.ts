@@ -78,14 +78,15 @@ export function buildEpub(model: SiteModel, options: EpubOptions): EpubFile[] {
   const lang = languageTag(meta.languages[0]) ?? 'und';
   const content = buildContent(model, options.notes, lang, options.partLimit, options.sourceRoot);
 
+  const labels = content.labels;
   const landmarks: Landmark[] = [
-    { type: 'toc', label: 'Contents', href: `${NAV_PATH}#toc` },
-    { type: 'frontmatter', label: 'Front matter', href: content.front.path },
-    ...(content.chapters.length ? [{ type: 'bodymatter', label: 'Documents', href: content.chapters[0]!.content.path }] : []),
-    ...(content.apparatus ? [{ type: 'appendix', label: 'Variant readings', href: content.apparatus.content.path }] : []),
-    ...(content.registers.length ? [{ type: 'index', label: 'Registers', href: content.registers[0]!.content.path }] : []),
+    { type: 'toc', label: labels.t('contents'), href: `${NAV_PATH}#toc` },
+    { type: 'frontmatter', label: labels.t('frontMatter'), href: content.front.path },
+    ...(content.chapters.length ? [{ type: 'bodymatter', label: labels.t('documents'), href: content.chapters[0]!.content.path }] : []),
+    ...(content.apparatus ? [{ type: 'appendix', label: labels.t('variantReadings'), href: content.apparatus.content.path }] : []),
+    ...(content.registers.length ? [{ type: 'index', label: labels.t('registers'), href: content.registers[0]!.content.path }] : []),
   ];
-  const nav = { path: NAV_PATH, title: 'Contents', lang, body: navigationBody(tableOfContents(content), landmarks, content.pageBreaks) };
+  const nav = { path: NAV_PATH, title: labels.t('contents'), lang, body: navigationBody(tableOfContents(content), landmarks, content.pageBreaks, labels) };
   const documents = [content.front, nav, ...content.spine.slice(1)];
   for (const d of documents) {
     d.body = fixContentModel(d.body);

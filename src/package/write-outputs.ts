@@ -20,12 +20,23 @@ export interface Output {
   copy?: readonly { from: string; to: string }[];
   /** Files already written elsewhere (e.g. a PDF laid out by the browser), moved in: source → path in the output. */
   move?: readonly { from: string; to: string }[];
+  /**
+   * The files' paths keep the names of the sources they copy (the deposit's TEI files), so any character
+   * but a separator or a control character is allowed in them (isContainedPath); they still stay inside.
+   */
+  sourceNames?: boolean;
 }
 
 /** A page path is written only if it stays inside its folder: relative, no '..', safe characters. */
 export function isSafeOutputPath(p: string): boolean {
   if (p === '' || p.startsWith('/') || p.includes('\\') || p.includes('\0')) return false;
   return p.split('/').every((part) => part !== '' && part !== '.' && part !== '..' && /^[A-Za-z0-9._-]+$/.test(part));
+}
+
+/** A relative path that stays inside its folder, with any names but `.`, `..` and those holding a control character or a backslash. */
+export function isContainedPath(p: string): boolean {
+  if (p === '' || p.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(p)) return false;
+  return p.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 }
 
 /** Temporary folders of builds of `outDir` are named with this prefix and the builder's process id. */
@@ -92,8 +103,9 @@ export function writeOutputsAtomically(outDir: string, outputs: readonly Output[
       const folder = path.join(staged, output.folder);
       mkdirSync(folder, { recursive: true });
       for (const c of output.copy ?? []) copyTree(c.from, path.join(folder, c.to));
+      const safe = output.sourceNames ? isContainedPath : isSafeOutputPath;
       for (const file of output.files) {
-        if (!isSafeOutputPath(file.path)) throw new Error(`refusing to write outside the ${output.folder} folder: ${JSON.stringify(file.path)}`);
+        if (!safe(file.path)) throw new Error(`refusing to write outside the ${output.folder} folder: ${JSON.stringify(file.path)}`);
         const destination = path.join(folder, ...file.path.split('/'));
         mkdirSync(path.dirname(destination), { recursive: true });
         writeFileSync(destination, file.content);

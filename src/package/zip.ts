@@ -1,5 +1,6 @@
-// The .epub file: a zip with `mimetype` first and stored, then every other file in a fixed order,
-// compressed, each with the same fixed time. The same files give the same bytes.
+// The zips of a build: the .epub file (`mimetype` first and stored, then every other file) and the
+// deposit's bag. Entries in a fixed order, compressed, each with the same fixed time: the same files
+// give the same bytes.
 import { zipSync, type Zippable } from 'fflate';
 
 /**
@@ -24,5 +25,16 @@ export function zipEpub(files: ReadonlyMap<string, Uint8Array>, instant: string)
   for (const name of [...files.keys()].filter((k) => k !== 'mimetype').sort()) {
     entries[name] = [files.get(name)!, { level: 9, mtime }];
   }
+  return zipSync(entries);
+}
+
+/**
+ * A zip of `files` (path → bytes), entries sorted by path, every one deflated and dated `instant`. Paths
+ * are '/'-separated and relative; folders are implied by the paths (no folder entries).
+ */
+export function zipSorted(files: ReadonlyMap<string, Uint8Array>, instant: string, level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6): Uint8Array {
+  const mtime = zipTime(instant);
+  const entries: Zippable = {};
+  for (const name of [...files.keys()].sort()) entries[name] = [files.get(name)!, { level, mtime }];
   return zipSync(entries);
 }

@@ -15,10 +15,25 @@ export interface RegisterList {
   title: string;
   /** A list of persons, places, organisations or objects (not of works): what makes a file a register. */
   entity: boolean;
+  /** What one entry and several are called ("2,964 persons: see the register"). */
+  noun: [string, string];
+}
+
+/**
+ * A register kept as a plain list (FRUS's `div xml:id="persons"` in the front): items that each hold one
+ * name with an xml:id (persName, term …), the entry, and its description or gloss.
+ */
+export interface RegisterName {
+  /** The TEI element that names an entry, e.g. persName, term. */
+  name: string;
+  stem: string;
+  title: string;
+  noun: [string, string];
 }
 
 export interface Behaviours {
   registerLists: RegisterList[];
+  registerNames: RegisterName[];
   landmarks: string[];
   /** Element → how it is rendered as a block (a new line of the edition begins at each). */
   blocks: Record<string, string>;
@@ -50,10 +65,12 @@ export function behaviours(): Behaviours {
 
 /** The table as the stylesheets take it: a map parameter. */
 export function behavioursParam(): Record<string, unknown> {
-  const { registerLists, ids, ...rest } = behaviours();
+  const { registerLists, registerNames, ids, ...rest } = behaviours();
   return {
     ...rest,
     registerLists: Object.fromEntries(registerLists.map((r) => [r.list, r.entries])),
+    registerNames: registerNames.map((r) => r.name),
+    registerNouns: Object.fromEntries([...registerLists, ...registerNames].map((r) => ['list' in r ? r.list : r.name, r.noun])),
     ids,
   };
 }

@@ -13,6 +13,8 @@ export interface LinkTargets {
   files: ReadonlyMap<string, string>;
   /** Kind of list (listPerson …) → the address of the register its entries joined. */
   registers: ReadonlyMap<string, string>;
+  /** For a file cut into documents (a volume): id → the address of the page that holds it. */
+  ids?: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
 /** What an output needs of the edition to place its files: the front matter's key, documents and registers with theirs. */
@@ -20,6 +22,8 @@ export interface KeyedEdition<D, R> {
   frontKey?: string;
   documents: readonly (D & { key: string })[];
   registers: readonly (R & { key: string })[];
+  /** Files cut into documents (render/volumes.ts): each with its pages, the volume's own first, and the ids each holds. */
+  volumes?: readonly { key: string; pages: readonly (D & { part?: { ids: readonly string[] } })[] }[];
 }
 
 /**
@@ -32,11 +36,20 @@ export function linkTargetsOf<D, R>(edition: KeyedEdition<D, R>, where: { front?
   const registers = new Map<string, string>();
   if (edition.frontKey !== undefined && where.front !== undefined) files.set(edition.frontKey, where.front);
   for (const d of edition.documents) files.set(d.key, where.document(d));
+  // A volume's key leads to its own page, an id in it to the page of the part that holds that id.
+  const ids = new Map<string, Map<string, string>>();
+  for (const v of edition.volumes ?? []) {
+    const first = v.pages[0];
+    if (first !== undefined) files.set(v.key, where.document(first));
+    const byId = new Map<string, string>();
+    for (const page of v.pages) for (const id of page.part?.ids ?? []) if (!byId.has(id)) byId.set(id, where.document(page));
+    ids.set(v.key, byId);
+  }
   for (const r of edition.registers) {
     if (r.key.startsWith(REGISTER_SCHEME)) registers.set(r.key.slice(REGISTER_SCHEME.length), where.register(r));
     else files.set(r.key, where.register(r));
   }
-  return { files, registers };
+  return { files, registers, ...(ids.size ? { ids } : {}) };
 }
 
 export type LinkKey =
@@ -82,7 +95,7 @@ export function addressOf(key: LinkKey, targets: LinkTargets, prefix = ''): stri
     case 'web':
       return key.href;
     case 'file':
-      return withId(targets.files.get(key.file), key.id);
+      return withId((key.id ? targets.ids?.get(key.file)?.get(key.id) : undefined) ?? targets.files.get(key.file), key.id);
     case 'register':
       return withId(targets.registers.get(key.list), key.id);
     default:

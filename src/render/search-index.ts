@@ -1,6 +1,7 @@
 // The search index: one unit per paragraph, note and register entry, written as a script that assigns a
 // global (a page opened from file:// cannot fetch JSON).
 import type { SiteModel } from './site-model.js';
+import { volumeMatter } from './volumes.js';
 
 export interface SearchUnit {
   /** Page and anchor, from the site root. */
@@ -15,7 +16,8 @@ export interface SearchUnit {
 
 export function searchUnits(model: SiteModel): SearchUnit[] {
   const units: SearchUnit[] = [];
-  for (const document of model.documents) {
+  // Documents, then the volumes' own pages and the divisions of their front and back (render/volumes.ts).
+  for (const document of [...model.documents, ...volumeMatter(model)]) {
     for (const unit of document.data.units) {
       if (unit.text === '') continue;
       units.push({ u: `${document.page}#${unit.anchor}`, t: document.data.title || document.page, l: unit.label, x: unit.text });

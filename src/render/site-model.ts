@@ -1,7 +1,10 @@
 // The edition as the site shows it: documents in date order, register entries with every place that
 // mentions them, persons who sent or received documents, and a chronology. Pure: data in, data out.
 import { behaviours, safeId } from '../read/behaviours.js';
+import { dateLabel as dateLabelIn, dateRangeLabel as dateRangeLabelIn, type DateWords } from '../labels/date-labels.js';
+import { englishLabels, type Labels } from '../labels/labels.js';
 import type { CorrespAction, RegisterEntry, TransformedFile, WitnessInfo } from '../transform/transform-file.js';
+import type { DocumentPart, SiteVolume } from './volumes.js';
 
 export interface SiteDocument {
   /** Source file as displayed. */
@@ -11,6 +14,8 @@ export interface SiteDocument {
   /** Page path from the site root, e.g. "documents/1951-06-30-filippov-to-mao.html". */
   page: string;
   data: TransformedFile;
+  /** A part of a file cut into documents (a FRUS volume): what it is, where it stands (src/render/volumes.ts). */
+  part?: DocumentPart;
 }
 
 export interface SiteRegister {
@@ -20,6 +25,10 @@ export interface SiteRegister {
   page: string;
   title: string;
   entries: RegisterEntry[];
+  /** HTML printed above the entries: the prose of the division a document keeps its register in. */
+  intro?: string;
+  /** The document whose own register this is (a plain list's register: embedded-registers.ts). */
+  from?: { title: string; page: string };
 }
 
 export interface MentionPlace {
@@ -30,7 +39,10 @@ export interface MentionPlace {
 export interface SiteModel {
   title: string;
   subtitle: string;
+  /** The language of the edition's text (the edition file's, else the first document's): what its words are marked with. */
   lang: string;
+  /** The interface's words, in the edition's interface language (labels.ts); English when absent. */
+  labels?: Labels;
   slug: string;
   baseUrl?: string;
   buildDate: string;
@@ -38,6 +50,8 @@ export interface SiteModel {
   /** The key of the edition's front-matter file, when there is one. */
   frontKey?: string;
   documents: SiteDocument[];
+  /** Files cut into documents: each volume's own page, its documents in order, the divisions of its front and back. */
+  volumes?: SiteVolume[];
   registers: SiteRegister[];
   witnesses: WitnessInfo[];
   /** Register entry key (file URI#id) → where it is mentioned, in document order. */
@@ -147,55 +161,36 @@ export function actionsOf(document: SiteDocument, type: string): CorrespAction[]
   return document.data.correspondence.filter((a) => a.type === type);
 }
 
-const MONTHS = behaviours().months;
+// ISO dates in words (src/labels/date-labels.ts), in English unless the words of another language are given:
+// the site, the book and the print take theirs from the edition's labels (labelsOf(model).date …).
+export { dateParts } from '../labels/date-labels.js';
 
-const DATE = /^(-?)(\d{4,})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?)?)?(?:Z|[+-]\d{2}:\d{2})?$/;
-
-/** The parts of an ISO date (as te:date-parts in xslt/common/functions.xsl), or undefined when it is none. */
-export function dateParts(iso: string): { sign: string; year: string; month: string; day: string; hour: string; minute: string } | undefined {
-  const m = DATE.exec(iso.trim().replace(/\s+/g, ' '));
-  if (!m) return undefined;
-  const [, sign = '', year = '', month = '', day = '', hour = '', minute = ''] = m;
-  if (month && (Number(month) < 1 || Number(month) > 12)) return undefined;
-  if (day && (Number(day) < 1 || Number(day) > 31)) return undefined;
-  if (hour && (Number(hour) > 24 || Number(minute) > 59)) return undefined;
-  return { sign, year, month, day, hour, minute };
+/** An ISO date in words, as te:date-label: "1951-06-30" → "30 June 1951"; other strings unchanged. */
+export function dateLabel(iso: string | undefined, words: DateWords = englishLabels().dates): string {
+  return dateLabelIn(iso, words);
 }
 
-/** A year without leading zeros; a negative year as a year before the common era ("-0044" → "44 BCE"). */
-function yearLabel(sign: string, year: string): string {
-  return `${BigInt(year).toString()}${sign === '-' ? ' BCE' : ''}`;
+/** A range of ISO dates in words, as te:date-range-label ("10–15 July 1951"). */
+export function dateRangeLabel(from: string | undefined, to: string | undefined, words: DateWords = englishLabels().dates): string {
+  return dateRangeLabelIn(from, to, words);
 }
+
+/** The edition's interface words: its labels, else English (a model made without them, as tests make). */
+export function labelsOf(model: Pick<SiteModel, 'labels'>): Labels {
+  return model.labels ?? englishLabels();
+}
+
+/** The labels of the registers a folder build makes of the lists documents carry, by kind of list. */
+const REGISTER_TITLES: Readonly<Record<string, string>> = { listPerson: 'persons', listPlace: 'places', listOrg: 'organisations', listObject: 'objects', listBibl: 'bibliography' };
 
 /**
- * An ISO date in words, as te:date-label: "1951-06-30" → "30 June 1951"; "1951-06" → "June 1951";
- * "0030" → "30"; "1949-01-14T14:00:00" → "14 January 1949, 14:00"; other strings unchanged.
+ * The title of a register in the interface's words: a register of the lists documents carry that their
+ * lists give no head of its own is called after its kind ("Persons", "Personen", "Index nominum"); any
+ * other keeps the title its sources give.
  */
-export function dateLabel(iso: string | undefined): string {
-  if (!iso) return '';
-  const p = dateParts(iso);
-  if (!p) return iso;
-  const words = [p.day ? String(Number(p.day)) : '', p.month ? MONTHS[Number(p.month) - 1]! : '', yearLabel(p.sign, p.year)].filter(Boolean).join(' ');
-  return p.hour ? `${words}, ${p.hour}:${p.minute}` : words;
-}
-
-/**
- * A range of ISO dates in words, as te:date-range-label: equal ends collapse; ends within a month or a
- * year share it ("10–15 July 1951", "10 June – 15 July 1951", "June–July 1951"); an empty end gives the other.
- */
-export function dateRangeLabel(from: string | undefined, to: string | undefined): string {
-  const f = (from ?? '').trim();
-  const t = (to ?? '').trim();
-  if (t === '' || t === f) return dateLabel(f);
-  if (f === '') return dateLabel(t);
-  const a = dateParts(f);
-  const b = dateParts(t);
-  if (a && b && JSON.stringify(a) === JSON.stringify(b)) return dateLabel(f);
-  const plain = a !== undefined && b !== undefined && !a.hour && !b.hour && a.sign === b.sign && BigInt(a.year) === BigInt(b.year);
-  if (plain && a.day && b.day && a.month === b.month) return `${Number(a.day)}–${dateLabel(t)}`;
-  if (plain && a.day && b.day) return `${Number(a.day)} ${MONTHS[Number(a.month) - 1]} – ${dateLabel(t)}`;
-  if (plain && a.month && !a.day && b.month && !b.day) return `${MONTHS[Number(a.month) - 1]}–${dateLabel(t)}`;
-  const first = dateLabel(f);
-  const last = dateLabel(t);
-  return `${first}${first.includes(' ') || last.includes(' ') ? ' – ' : '–'}${last}`;
+export function registerTitleIn(register: Pick<SiteRegister, 'key' | 'title'>, labels: Labels): string {
+  const list = register.key.startsWith('register:') ? register.key.slice('register:'.length) : '';
+  const key = REGISTER_TITLES[list];
+  const fallback = behaviours().registerLists.find((r) => r.list === list)?.title;
+  return key !== undefined && register.title === fallback ? labels.t(key) : register.title;
 }

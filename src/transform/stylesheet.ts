@@ -30,8 +30,10 @@ export const SHIPPED_SEF_DIR = path.join(packageRoot, 'lib', 'xslt');
 const MAX_CACHED = 8;
 
 export interface CompiledStylesheet {
-  /** The parsed SEF, to pass to SaxonJS as stylesheetInternal. */
+  /** The parsed SEF, to pass to SaxonJS as stylesheetInternal (SaxonJS adds to it as it runs). */
   sef: unknown;
+  /** The SEF as read, for worker threads to parse their own copy (transform-pool.ts). */
+  text: string;
   hash: string;
 }
 
@@ -163,8 +165,8 @@ export async function loadStylesheet(entry: StylesheetEntry, options: LoadStyles
   const name = sefFileName(entry, hash);
   const label = `xslt/${entry}.xsl`;
 
-  const keep = (sef: unknown): CompiledStylesheet => {
-    const compiled = { sef, hash };
+  const keep = (text: string): CompiledStylesheet => {
+    const compiled = { sef: parseSef(text), text, hash };
     loaded.set(key, compiled);
     return compiled;
   };
@@ -172,7 +174,7 @@ export async function loadStylesheet(entry: StylesheetEntry, options: LoadStyles
   const shipped = readIfThere(path.join(options.shippedDir ?? SHIPPED_SEF_DIR, name));
   if (shipped !== undefined) {
     try {
-      return keep(parseSef(shipped));
+      return keep(shipped);
     } catch {
       throw new StylesheetError(`the compiled stylesheet lib/xslt/${name} is damaged: reinstall tei-edition (or run "npm run compile" in a checkout)`);
     }
@@ -185,9 +187,9 @@ export async function loadStylesheet(entry: StylesheetEntry, options: LoadStyles
     const cached = readIfThere(file);
     if (cached !== undefined) {
       try {
-        const sef = parseSef(cached);
+        const compiled = keep(cached);
         touch(file);
-        return keep(sef);
+        return compiled;
       } catch {
         // A damaged entry (a disk that filled up under another tool): compile it again below.
         rmSync(file, { force: true });
@@ -195,7 +197,7 @@ export async function loadStylesheet(entry: StylesheetEntry, options: LoadStyles
     }
     await compileStylesheet(xslFile, file, label);
     pruneCache(cacheDir);
-    return keep(parseSef(readFileSync(file, 'utf8')));
+    return keep(readFileSync(file, 'utf8'));
   }
 
   // No folder is safe to keep it in: compile into a private folder of this process (mkdtemp: mode
@@ -209,7 +211,7 @@ export async function loadStylesheet(entry: StylesheetEntry, options: LoadStyles
   try {
     const file = path.join(scratch, name);
     await compileStylesheet(xslFile, file, label);
-    return keep(parseSef(readFileSync(file, 'utf8')));
+    return keep(readFileSync(file, 'utf8'));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

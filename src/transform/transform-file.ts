@@ -3,7 +3,9 @@ import { pathToFileURL } from 'node:url';
 import SaxonJS from 'saxon-js';
 import { asUtf8Source } from '../read/decode.js';
 import { behavioursParam } from '../read/behaviours.js';
+import { englishLabels, interfaceWords, type InterfaceWords } from '../labels/labels.js';
 import type { CompiledStylesheet } from './stylesheet.js';
+import { patternParam, type DocumentPattern, type TransformedPart } from './parts.js';
 
 export interface NameRef {
   label: string;
@@ -41,13 +43,24 @@ export interface RegisterEntry {
   kind: string;
   list: string;
   listHead: string;
-  /** For an entry of a list a document carries (xslt/common/registers.xsl): the kind of list whose register it joins; else ''. */
+  /** For an entry of a list a document carries (xslt/common/registers.xsl): the register it joins, the kind of
+   * list for an entity list (listPerson), the entries' name and the document's key for a plain list
+   * (term@frus1951v07p2.xml); else ''. */
   register: string;
+  /** The values a name's @key may give to point to this entry (the @key of the entry and of its names): src/render/entry-keys.ts. */
+  keys?: string[];
   label: string;
   names: { type: string; text: string }[];
   html: string;
   /** For an entry of a list a document carries: its description as separate HTML parts (html is all of them); else empty. */
   parts: string[];
+}
+export interface RegisterInfo {
+  /** The register's name, as entries give it (term@frus1951v07p2.xml). */
+  register: string;
+  title: string;
+  /** HTML: the prose of the division made of the register, or ''. */
+  intro: string;
 }
 export interface WitnessInfo {
   key: string;
@@ -88,9 +101,16 @@ export interface TransformedFile {
   units: TextUnit[];
   dates: DateMention[];
   entries: RegisterEntry[];
+  /** The registers the document's plain lists make (xslt/common/registers.xsl): their head and the prose of
+   * the division that holds them, which the register page prints above the entries. */
+  registers?: RegisterInfo[];
   front: FrontMatter;
   noteCount: number;
   appCount: number;
+  /** A file cut into documents (src/transform/parts.ts): the volume's page, then each document and division; else empty or absent. */
+  parts?: TransformedPart[];
+  /** The prefix of the ids the edition makes in this file's pages: '' unless an id of the source could be one (xslt/common/parts.xsl). */
+  idPrefix?: string;
 }
 
 export interface TransformParams {
@@ -101,12 +121,21 @@ export interface TransformParams {
   /** Absolute witness URI → siglum. */
   sigla: Record<string, string>;
   witnessOrder: string[];
-  /** Kinds of entity list (listPerson …) whose entries join a register when documents carry them in back or standOff. */
+  /** Kinds of list whose entries join a register when documents carry them outside their body: entity lists
+   * (listPerson …) and plain lists by the name of their entries (persName, term …; xslt/common/registers.xsl). */
   embeddedRegisters?: string[];
+  /** The file is a register of the edition: its entries of every form, keyed by the file. */
+  registerFile?: boolean;
   /** The outputs the build makes: the text is rendered for each that needs its own (default: the site only). */
   outputs?: string[];
   /** The behaviour table as the stylesheets take it (default: xslt/common/tei-behaviours.json). */
   behaviours?: Record<string, unknown>;
+  /** The interface's words in the edition's language, overrides applied (default: English; src/labels/labels.ts). */
+  labels?: InterfaceWords;
+  /** What one document is when a file holds many (src/transform/parts.ts); default: every file is one document. */
+  documentPattern?: DocumentPattern;
+  /** The ids the outputs' page shells use themselves: generated ids avoid them (xslt/common/parts.xsl). */
+  reservedIds?: string[];
 }
 
 /** `messages`: what the stylesheets reported, as the text of each xsl:message (see xslt-messages.ts). */
@@ -122,31 +151,52 @@ export function fileUri(absolutePath: string): string {
   return pathToFileURL(absolutePath).href;
 }
 
+/** Where the processor reads one file from: the file itself, or the text the checks read with the file's URI. */
+export type TransformSource = { sourceFileName: string } | { sourceText: string; sourceBaseURI: string };
+
 /**
  * `text`: the decoded text the checks read. Given, the processor parses exactly that (SaxonJS reads
  * files as UTF-8 only, and a second read could see a file changed since it was checked); the file's
  * path stays its base URI, so relative pointers resolve as before.
  */
+export function transformSource(absolutePath: string, text?: string): TransformSource {
+  return text === undefined ? { sourceFileName: absolutePath } : { sourceText: asUtf8Source(text), sourceBaseURI: fileUri(absolutePath) };
+}
+
+/** The stylesheet's parameters, as plain data: one object shared by every file of a run (and sent once to each worker). */
+export function stylesheetParams(params: TransformParams): Record<string, unknown> {
+  return { behaviours: params.behaviours ?? behavioursParam(), ...(params.labels ?? interfaceWords(englishLabels())), base: params.base, files: params.files, sigla: params.sigla, 'witness-order': params.witnessOrder, 'embedded-registers': params.embeddedRegisters ?? [], 'register-file': params.registerFile ?? false, outputs: params.outputs ?? ['site'], 'document-pattern': patternParam(params.documentPattern), 'reserved-ids': params.reservedIds ?? [] };
+}
+
+/** What SaxonJS threw, as one line for a diagnostic: its code, message and the stylesheet line. */
+export function failureMessage(error: unknown): string {
+  const e = error as { message?: string; xsltLineNr?: string; xsltModule?: string; code?: string };
+  const where = e.xsltModule ? ` (xslt ${e.xsltModule}:${Number(e.xsltLineNr ?? 0) + 1})` : '';
+  return `${e.code ? `${e.code}: ` : ''}${e.message ?? String(error)}${where}`;
+}
+
+/** The stylesheet's result for one file, as its JSON text. Throws what SaxonJS throws. */
+export function runTransform(sef: unknown, source: TransformSource, params: Record<string, unknown>, messages: string[]): string {
+  const result = SaxonJS.transform(
+    {
+      stylesheetInternal: sef,
+      ...source,
+      destination: 'serialized',
+      deliverMessage: (message: unknown) => {
+        messages.push(messageText(message));
+      },
+      stylesheetParams: params,
+    },
+    'sync',
+  );
+  return String(result.principalResult);
+}
+
 export function transformFile(stylesheet: CompiledStylesheet, absolutePath: string, params: TransformParams, text?: string): TransformOutcome {
   const messages: string[] = [];
   try {
-    const source = text === undefined ? { sourceFileName: absolutePath } : { sourceText: asUtf8Source(text), sourceBaseURI: fileUri(absolutePath) };
-    const result = SaxonJS.transform(
-      {
-        stylesheetInternal: stylesheet.sef,
-        ...source,
-        destination: 'serialized',
-        deliverMessage: (message: unknown) => {
-          messages.push(messageText(message));
-        },
-        stylesheetParams: { behaviours: params.behaviours ?? behavioursParam(), base: params.base, files: params.files, sigla: params.sigla, 'witness-order': params.witnessOrder, 'embedded-registers': params.embeddedRegisters ?? [], outputs: params.outputs ?? ['site'] },
-      },
-      'sync',
-    );
-    return { ok: true, file: JSON.parse(String(result.principalResult)) as TransformedFile, messages };
+    return { ok: true, file: JSON.parse(runTransform(stylesheet.sef, transformSource(absolutePath, text), stylesheetParams(params), messages)) as TransformedFile, messages };
   } catch (error) {
-    const e = error as { message?: string; xsltLineNr?: string; xsltModule?: string; code?: string };
-    const where = e.xsltModule ? ` (xslt ${e.xsltModule}:${Number(e.xsltLineNr ?? 0) + 1})` : '';
-    return { ok: false, message: `${e.code ? `${e.code}: ` : ''}${e.message ?? String(error)}${where}`, messages };
+    return { ok: false, message: failureMessage(error), messages };
   }
 }

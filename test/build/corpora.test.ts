@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildEdition } from '../../src/package/build-edition.js';
 import { safeFragment } from '../../src/render/site-model.js';
 import { hasShared, sharedDir } from '../helpers/paths.js';
-import { find, parseXml, type XmlNode } from '../helpers/xml-tree.js';
+import { find, parseXml, type XmlElement, type XmlNode } from '../helpers/xml-tree.js';
 import { temporaryFolder } from './support/build.js';
 import { parsePage, type Node } from './support/html.js';
 
@@ -18,15 +18,26 @@ function addWords(text: string, into: Set<string>): void {
 
 const ENTITY_LISTS = new Set(['listPerson', 'listPlace', 'listOrg', 'listObject', 'listBibl']);
 
+const ENTRY_NAMES = new Set(['persName', 'placeName', 'orgName', 'term']);
+const elementsIn = (node: XmlNode): XmlElement[] => (typeof node === 'string' ? [] : node.children.filter((c): c is XmlElement => typeof c !== 'string'));
+const holdsEntryName = (node: XmlElement): boolean => elementsIn(node).some((c) => (ENTRY_NAMES.has(c.name) && c.attrs['xml:id'] !== undefined) || holdsEntryName(c));
+/** A plain list of entries (FRUS's persons and abbreviations: every item holds a name with an xml:id), or a division made of such lists. */
+function isPlainRegister(node: XmlElement): boolean {
+  const items = elementsIn(node).filter((c) => c.name === 'item');
+  if (node.name === 'list') return items.length > 0 && items.every(holdsEntryName);
+  return node.name === 'div' && elementsIn(node).some(isPlainRegister) && elementsIn(node).every((c) => ['head', 'p', 'ab', 'pb'].includes(c.name) || isPlainRegister(c));
+}
+
 /**
  * Words of each TEI text node on its own (markup may split a word; both sides are read alike). The entity
- * lists of a back go to `lists` instead: a folder build shows them on the register pages.
+ * lists of a back, and the plain lists of a front or back, go to `lists` instead: a folder build shows them
+ * on the register pages.
  */
 function teiWords(node: XmlNode, into = new Set<string>(), lists = into, inBack = false): Set<string> {
   if (typeof node === 'string') addWords(node.replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d))), into);
   else {
-    const back = inBack || node.name === 'back';
-    const target = back && ENTITY_LISTS.has(node.name) ? lists : into;
+    const back = inBack || node.name === 'back' || node.name === 'front';
+    const target = back && (ENTITY_LISTS.has(node.name) || isPlainRegister(node)) ? lists : into;
     for (const c of node.children) teiWords(c, target, lists, back);
   }
   return into;
@@ -57,12 +68,16 @@ describe.skipIf(!hasShared)('building the shared corpora (needs ../shared/corpor
         const stem = safeFragment(path.basename(file, '.xml'));
         const page = ['documents', 'registers'].map((f) => path.join(siteDir, f, `${stem}.html`)).find((p) => existsSync(p));
         expect(page, `${file} has a page`).toBeDefined();
+        // A file cut into documents (a FRUS volume) has its own page and one for each part, in a folder of its name.
+        const partsDir = page!.replace(/\.html$/, '');
+        const pages = [page!, ...(existsSync(partsDir) ? readdirSync(partsDir).filter((f) => f.endsWith('.html')).map((f) => path.join(partsDir, f)) : [])];
         const tei = parseXml(readFileSync(file, 'utf8'));
         const body = find(tei, 'text');
         if (!body) continue;
         const listed = new Set<string>();
         const expected = teiWords(body, new Set(), listed);
-        const shown = htmlWords(parsePage(readFileSync(page!, 'utf8')).document);
+        const shown = new Set<string>();
+        for (const p of pages) htmlWords(parsePage(readFileSync(p, 'utf8')).document, shown);
         const lost = [...expected].filter((w) => !shown.has(w));
         expect(lost.slice(0, 20), `${path.basename(file)}: words of the TEI text missing from its page`).toEqual([]);
         const lostFromLists = [...listed].filter((w) => !shown.has(w) && !registerWords.has(w));

@@ -52,7 +52,7 @@ describe('the build command', () => {
     expect(existsSync(path.join(out, 'site', 'stale.html'))).toBe(false);
     expect(existsSync(path.join(out, 'site', 'documents', '1951-06-30-filippov-to-mao.html'))).toBe(true);
     // The outputs, and nothing left over (no temporary folders).
-    expect(readdirSync(out).filter((name) => !['apparatus', 'epub', 'print', 'site'].includes(name))).toEqual([]);
+    expect(readdirSync(out).filter((name) => !['apparatus', 'deposit', 'epub', 'print', 'site'].includes(name))).toEqual([]);
   });
 
   it('exits with 2 on an unknown option or a missing path, without a stack trace', async () => {

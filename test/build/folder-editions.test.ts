@@ -1,12 +1,13 @@
 // Folder builds of real editions: the edition's title (never one document's), each document's date (never a
 // date from a register or a person), date labels (one table for the stylesheets and the TypeScript), and
-// the language of each document's words.
+// the language of each document's words and of the interface (the first document's, when no one says otherwise).
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCommandLine, helpText } from '../../src/cli/options.js';
 import { BUILD_SPEC } from '../../src/cli/specs.js';
-import { dateLabel, dateRangeLabel } from '../../src/render/site-model.js';
+import { dateLabel, dateRangeLabel } from '../../src/labels/date-labels.js';
+import { labelsFor, type InterfaceLanguage, interfaceWords } from '../../src/labels/labels.js';
 import { loadStylesheet } from '../../src/transform/stylesheet.js';
 import { transformFile } from '../../src/transform/transform-file.js';
 import { buildEdition } from '../../src/package/build-edition.js';
@@ -19,7 +20,8 @@ import { all, attr, first, hasClass, normalise, parsePage, textOf, type ParsedPa
 const fixtures = path.join(projectRoot, 'test', 'build', 'fixtures');
 const datedDir = path.join(fixtures, 'dated');
 const datedFiles = ['a-note.xml', 'b-letter.xml', 'c-charter.xml'].map((f) => path.join(datedDir, f));
-const cases = (JSON.parse(readFileSync(path.join(fixtures, 'date-labels.json'), 'utf8')) as { cases: { from: string; to?: string; label: string }[] }).cases;
+const cases = (JSON.parse(readFileSync(path.join(fixtures, 'date-labels.json'), 'utf8')) as { cases: { lang?: InterfaceLanguage; from: string; to?: string; label: string }[] }).cases;
+const GERMAN = labelsFor('de').dates;
 
 const ptaDir = path.join(sharedDir, 'corpora', 'pta-critical-editions');
 const hasPta = hasShared && existsSync(ptaDir);
@@ -36,25 +38,44 @@ const docDate = (page: ParsedPage): string | undefined => {
   return el ? normalise(textOf(el)) : undefined;
 };
 const langOf = (page: ParsedPage, test: Parameters<typeof first>[1]): string | undefined => attr(first(page.document, test)!, 'lang');
+/** The language an element's words are in: its own lang, else its nearest ancestor's. */
+const languageOf = (el: ReturnType<typeof first>): string | undefined => {
+  for (let e: unknown = el; e && typeof e === 'object' && 'tagName' in e; e = (e as { parentNode?: unknown }).parentNode) {
+    const lang = attr(e as NonNullable<typeof el>, 'lang');
+    if (lang !== undefined) return lang;
+  }
+  return undefined;
+};
 const isHtml = (el: { tagName: string }): boolean => el.tagName === 'html';
 const isText = (el: Parameters<Parameters<typeof first>[1]>[0]): boolean => el.tagName === 'section' && hasClass(el, 'text');
 const pageOf = (file: string): string => `documents/${path.basename(file, '.xml').replace(/[^A-Za-z0-9._-]+/g, '_')}.html`;
 
 describe('date labels: one table for te:date-label and dateLabel (test/build/fixtures/date-labels.json)', () => {
-  it('the TypeScript gives every label of the table', () => {
-    for (const c of cases) expect(c.to === undefined ? dateLabel(c.from) : dateRangeLabel(c.from, c.to), JSON.stringify(c)).toBe(c.label);
+  it('covers every language of the interface', () => {
+    expect(new Set(cases.map((c) => c.lang ?? 'en'))).toEqual(new Set(['en', 'de', 'fr', 'it', 'la']));
   });
 
-  it('the stylesheets give the same labels (an event of a register entry for each case)', async () => {
-    const events = cases.map((c) => (c.to === undefined ? `<event when="${c.from}"/>` : `<event from="${c.from}" to="${c.to}"/>`)).join('');
-    const folder = temporaryFolder('tei-edition-dates-');
-    const file = path.join(folder, 'register.xml');
-    writeFileSync(file, `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Dates</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body><listPerson><person xml:id="p"><persName>P</persName>${events}</person></listPerson></body></text></TEI>`);
-    const outcome = transformFile(await loadStylesheet('html/page'), file, { base: `file://${folder}/`, files: ['register.xml'], sigla: {}, witnessOrder: [] });
-    if (!outcome.ok) throw new Error(outcome.message);
-    const html = outcome.file.entries[0]!.html;
-    const labels = [...html.matchAll(/<div class="entry-part entry-event"><span class="entry-part-label">[^<]*<\/span>([^<]*)<\/div>/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
-    expect(labels).toEqual(cases.map((c) => c.label));
+  it('the TypeScript gives every label of the table', () => {
+    for (const c of cases) {
+      const words = labelsFor(c.lang ?? 'en').dates;
+      expect(c.to === undefined ? dateLabel(c.from, words) : dateRangeLabel(c.from, c.to, words), JSON.stringify(c)).toBe(c.label);
+    }
+  });
+
+  it('the stylesheets give the same labels (an event of a register entry for each case, in each language)', async () => {
+    const stylesheet = await loadStylesheet('html/page');
+    for (const lang of new Set(cases.map((c) => c.lang ?? 'en'))) {
+      const mine = cases.filter((c) => (c.lang ?? 'en') === lang);
+      const events = mine.map((c) => (c.to === undefined ? `<event when="${c.from}"/>` : `<event from="${c.from}" to="${c.to}"/>`)).join('');
+      const folder = temporaryFolder('tei-edition-dates-');
+      const file = path.join(folder, 'register.xml');
+      writeFileSync(file, `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Dates</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body><listPerson><person xml:id="p"><persName>P</persName>${events}</person></listPerson></body></text></TEI>`);
+      const outcome = transformFile(stylesheet, file, { base: `file://${folder}/`, files: ['register.xml'], sigla: {}, witnessOrder: [], labels: interfaceWords(labelsFor(lang)) });
+      if (!outcome.ok) throw new Error(outcome.message);
+      const html = outcome.file.entries[0]!.html;
+      const labels = [...html.matchAll(/<div class="entry-part entry-event"><span class="entry-part-label">[^<]*<\/span>([^<]*)<\/div>/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+      expect(labels, lang).toEqual(mine.map((c) => c.label));
+    }
   }, 240_000);
 });
 
@@ -75,47 +96,54 @@ describe('folder builds of hand-written documents (test/build/fixtures/dated)', 
       const page = site.page(pageOf(file));
       expect(normalise(textOf(h1(page)!))).toBe(title);
       expect(headTitle(page)).toBe(`${title} · dated`);
-      expect(citation(page)).toContain(`“${title}”, in dated, version of`);
+      // The interface is the first document's language, German (a-note.xml): so is the citation.
+      expect(citation(page)).toContain(`„${title}“, in: dated, Version vom`);
     }
   });
 
   it('never dates a document by a birth or death in the lists it carries', () => {
     expect(docDate(site.page(pageOf('a-note.xml')))).toBeUndefined();
-    expect(docDate(site.page(pageOf('b-letter.xml')))).toBe('14 September 1870, 14:00');
+    expect(docDate(site.page(pageOf('b-letter.xml')))).toBe('14. September 1870, 14:00');
     const chronology = normalise(textOf(site.page('chronology.html').document));
     expect(chronology).not.toContain('1821');
     expect(chronology).not.toContain('1888');
   });
 
   it('collapses a range whose ends are equal', () => {
-    expect(docDate(site.page(pageOf('c-charter.xml')))).toBe('1 August 1531');
+    expect(docDate(site.page(pageOf('c-charter.xml')))).toBe('1. August 1531');
   });
 
   it('marks each document’s words with its language: the text’s, else langUsage’s (most used, else first)', () => {
     const expected = { 'a-note.xml': 'de', 'b-letter.xml': 'fr', 'c-charter.xml': 'la' };
     for (const [file, lang] of Object.entries(expected)) {
       const page = site.page(pageOf(file));
-      expect(langOf(page, isHtml), file).toBe('en');
-      expect(langOf(page, isText), file).toBe(lang);
-      expect(attr(h1(page)!, 'lang'), file).toBe(lang);
+      // The interface speaks the first document's language; a document in another marks its own words.
+      expect(langOf(page, isHtml), file).toBe('de');
+      expect(languageOf(first(page.document, isText)), file).toBe(lang);
+      expect(languageOf(h1(page)), file).toBe(lang);
     }
   });
 
-  it('leaves the English interface labels in English', () => {
-    const page = site.page(pageOf('a-note.xml'));
-    const labels = all(page.document, (el) => el.tagName === 'h2' && ['About this document', 'Cite this document'].includes(normalise(textOf(el))));
-    expect(labels).toHaveLength(2);
-    for (const label of labels) {
-      let el: typeof label | null = label;
-      let lang: string | undefined;
-      while (el && lang === undefined) {
-        lang = attr(el, 'lang');
-        el = (el.parentNode as typeof label | null) ?? null;
-        if (el && !('tagName' in el)) el = null;
-      }
-      expect(lang).toBe('en');
+  it('keeps the interface’s labels in the interface’s language on a page in another', () => {
+    for (const file of ['a-note.xml', 'b-letter.xml', 'c-charter.xml']) {
+      const page = site.page(pageOf(file));
+      const labels = all(page.document, (el) => el.tagName === 'h2' && ['Über dieses Dokument', 'Zitiervorschlag'].includes(normalise(textOf(el))));
+      expect(labels, file).toHaveLength(2);
+      for (const label of labels) expect(languageOf(label), file).toBe('de');
     }
   });
+
+  it('speaks English when the plan says so (--lang en), the documents’ words still marked', async () => {
+    const siteDir = path.join(temporaryFolder(), 'site');
+    const result = await buildEdition({ mode: 'paths', lang: 'en', documents: datedFiles, registers: [], siteDir, schematron: [], ruleLevels: {}, strict: false, dateFrom: datedDir, only: ['site'] });
+    expect(result.status).toBe('built');
+    const page = parsePage(readFileSync(path.join(siteDir, pageOf('b-letter.xml')), 'utf8'));
+    expect(langOf(page, isHtml)).toBe('en');
+    expect(languageOf(first(page.document, isText))).toBe('fr');
+    expect(docDate(page)).toBe('14 September 1870, 14:00');
+    expect(citation(page)).toContain('“Lettre de Musterstadt”, in dated, version of');
+    expect(all(page.document, (el) => el.tagName === 'h2').map((el) => normalise(textOf(el)))).toEqual(expect.arrayContaining(['About this document', 'Cite this document']));
+  }, 240_000);
 });
 
 describe('--title', () => {
@@ -131,7 +159,7 @@ describe('--title', () => {
     expect(result.status).toBe('built');
     const home = parsePage(readFileSync(path.join(siteDir, 'index.html'), 'utf8'));
     expect(headTitle(home)).toBe('Letters of a town');
-    expect(citation(parsePage(readFileSync(path.join(siteDir, pageOf('b-letter.xml')), 'utf8')))).toContain('“Lettre de Musterstadt”, in Letters of a town, version of');
+    expect(citation(parsePage(readFileSync(path.join(siteDir, pageOf('b-letter.xml')), 'utf8')))).toContain('„Lettre de Musterstadt“, in: Letters of a town, Version vom');
   }, 240_000);
 });
 
@@ -169,15 +197,16 @@ describe.skipIf(!hasSchnitzler)('the Schnitzler letters: dates and language (nee
       const when = date?.attrs.when ?? date?.attrs.from ?? date?.attrs.notBefore;
       if (!when) continue;
       const shown = docDate(site.page(pageOf(file)));
-      expect(shown, file).toBe(dateRangeLabel(when, date?.attrs.to ?? date?.attrs.notAfter));
+      // German letters, a German interface: German dates.
+      expect(shown, file).toBe(dateRangeLabel(when, date?.attrs.to ?? date?.attrs.notAfter, GERMAN));
     }
   });
 
-  it('marks each German letter’s text as German, with the interface in English', () => {
+  it('speaks German, the letters’ language (langUsage), and marks each letter’s text as German', () => {
     for (const file of xmlIn(schnitzlerDir)) {
       const page = site.page(pageOf(file));
-      expect(langOf(page, isHtml), file).toBe('en');
-      expect(langOf(page, isText), file).toMatch(/^de(-|$)/);
+      expect(langOf(page, isHtml), file).toBe('de');
+      expect(languageOf(first(page.document, isText)), file).toMatch(/^de(-|$)/);
     }
   });
 });

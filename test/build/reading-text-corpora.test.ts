@@ -52,29 +52,34 @@ describe.skipIf(!hasShared)('the reading text of the shared corpora holds nothin
       expect(result.status).toBe('built');
       let checked = 0;
       for (const file of files) {
-        const page = path.join(siteDir, 'documents', `${safeFragment(path.basename(file, '.xml'))}.html`);
-        if (!existsSync(page)) continue; // a register file of the corpus
+        const first = path.join(siteDir, 'documents', `${safeFragment(path.basename(file, '.xml'))}.html`);
+        if (!existsSync(first)) continue; // a register file of the corpus
         const text = find(parseXml(readFileSync(file, 'utf8')), 'text');
         if (!text) continue;
         const source = teiText(text).join('');
         const sourceWords = new Set(words(source));
-        const doc = parsePage(readFileSync(page, 'utf8')).document;
-        const reading = all(doc, (el) => el.tagName === 'section' && hasClass(el, 'text'))[0];
-        expect(reading, `${path.basename(file)} has a reading text`).toBeDefined();
-        const shown = readingText(reading!).join(' ');
+        // A file cut into documents (a FRUS volume): its own page and each part's, in a folder of its name.
+        const partsDir = first.replace(/\.html$/, '');
+        const pages = [first, ...(existsSync(partsDir) ? readdirSync(partsDir).filter((f) => f.endsWith('.html')).sort().map((f) => path.join(partsDir, f)) : [])];
         // A word markup splits in the source (a line break inside it, one side of a choice) is a part of it.
         const flat = words(source).join('');
-        const foreign = words(shown).filter((w) => !sourceWords.has(w) && !flat.includes(w));
-        expect([...new Set(foreign)].slice(0, 20), `${path.basename(file)}: words of the reading text that are no words of the TEI text`).toEqual([]);
         const squashed = source.replace(/\s+/g, '');
-        const stray = [...shown.matchAll(URL_LIKE)].map((m) => m[0]).filter((u) => !squashed.includes(u.replace(/\s+/g, '')));
-        expect(stray.slice(0, 10), `${path.basename(file)}: addresses or coordinates in the reading text that the TEI text does not hold as text`).toEqual([]);
-        const textLength = length(reading!);
-        // Panels inside the reading text (the document's header panel beside it is laid out by the page).
-        const panels = all(reading!, (el) => el.tagName === 'aside' || (attr(el, 'class') ?? '').split(' ').includes('metadata'));
-        const longer = panels.filter((p) => length(p) > textLength).map((p) => `${p.tagName}.${attr(p, 'class') ?? ''} (${length(p)} > ${textLength})`);
-        expect(longer, `${path.basename(file)}: panels longer than the reading text`).toEqual([]);
-        checked++;
+        for (const page of pages) {
+          const doc = parsePage(readFileSync(page, 'utf8')).document;
+          const reading = all(doc, (el) => el.tagName === 'section' && hasClass(el, 'text'))[0];
+          expect(reading, `${path.relative(siteDir, page)} has a reading text`).toBeDefined();
+          const shown = readingText(reading!).join(' ');
+          const foreign = words(shown).filter((w) => !sourceWords.has(w) && !flat.includes(w));
+          expect([...new Set(foreign)].slice(0, 20), `${path.basename(file)}: words of the reading text that are no words of the TEI text`).toEqual([]);
+          const stray = [...shown.matchAll(URL_LIKE)].map((m) => m[0]).filter((u) => !squashed.includes(u.replace(/\s+/g, '')));
+          expect(stray.slice(0, 10), `${path.basename(file)}: addresses or coordinates in the reading text that the TEI text does not hold as text`).toEqual([]);
+          const textLength = length(reading!);
+          // Panels inside the reading text (the document's header panel beside it is laid out by the page).
+          const panels = all(reading!, (el) => el.tagName === 'aside' || (attr(el, 'class') ?? '').split(' ').includes('metadata'));
+          const longer = panels.filter((p) => length(p) > textLength).map((p) => `${p.tagName}.${attr(p, 'class') ?? ''} (${length(p)} > ${textLength})`);
+          expect(longer, `${path.basename(file)}: panels longer than the reading text`).toEqual([]);
+          checked++;
+        }
       }
       expect(checked).toBeGreaterThan(0);
     }, 600_000);

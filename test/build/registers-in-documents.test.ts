@@ -82,9 +82,10 @@ describe('registers carried by two letters (test/build/fixtures/letters)', () =>
 
   it('makes a register of persons and one of places, and nothing else', () => {
     const listed = all(site.page('registers.html').document, (el) => el.tagName === 'a' && (attr(el, 'href') ?? '').startsWith('registers/'));
+    // German letters, a German interface: the registers are named in German.
     expect(listed.map((a) => [attr(a, 'href'), normalise(textOf(a))])).toEqual([
-      ['registers/persons.html', 'Persons'],
-      ['registers/places.html', 'Places'],
+      ['registers/persons.html', 'Personen'],
+      ['registers/places.html', 'Orte'],
     ]);
     expect([...site.pages.keys()].filter((p) => p.startsWith('registers/')).sort()).toEqual(['registers/persons.html', 'registers/places.html']);
   });
@@ -98,9 +99,9 @@ describe('registers carried by two letters (test/build/fixtures/letters)', () =>
     // The description both letters give, each part once: the occupation both name, the note of the
     // first and the residence of the second.
     const described = normalise(textOf(muster));
-    expect(described.split('Occupation: Laternenanzünder').length - 1).toBe(1);
+    expect(described.split('Beruf: Laternenanzünder').length - 1).toBe(1);
     expect(described).toContain('Empfänger der Briefe.');
-    expect(described).toContain('Residence: Hafengasse 3');
+    expect(described).toContain('Wohnort: Hafengasse 3');
     expect(mentionedIn(site, 'registers/persons.html', 'vetter', persons.get('vetter')!)).toEqual(['../documents/letter-2.html']);
   });
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/paths.js';
+import { checkSiteLinks, describeBroken } from '../helpers/link-check.js';
 import { readingText } from '../helpers/witness-text.js';
 import { find, findAll, parseXml } from '../helpers/xml-tree.js';
 import { buildBundled } from './support/build.js';
@@ -38,22 +39,10 @@ describe('the HTML edition of the bundled sources', () => {
   });
 
   it('resolves every internal link and anchor', () => {
-    const idsOf = new Map<string, Set<string>>();
-    for (const [file, parsed] of pages) idsOf.set(file, new Set(all(parsed.document, (el) => attr(el, 'id') !== undefined).map((el) => attr(el, 'id')!)));
-    const files = new Set(filesUnder(siteDir));
-    const broken: string[] = [];
-    for (const [file, parsed] of pages) {
-      const links = all(parsed.document, (el) => (el.tagName === 'a' || el.tagName === 'link' || el.tagName === 'script') && (attr(el, 'href') ?? attr(el, 'src')) !== undefined);
-      for (const el of links) {
-        const href = (attr(el, 'href') ?? attr(el, 'src'))!;
-        if (/^(https?|mailto):/.test(href)) continue;
-        const [target = '', fragment] = href.split('#');
-        const resolved = target === '' ? file : path.posix.normalize(path.posix.join(path.posix.dirname(file), target.split('?')[0]!));
-        if (!files.has(resolved)) broken.push(`${file}: ${href}`);
-        else if (fragment && !idsOf.get(resolved)?.has(decodeURIComponent(fragment))) broken.push(`${file}: ${href} (no #${fragment})`);
-      }
-    }
-    expect(broken).toEqual([]);
+    // The link checker of test/helpers/link-check.ts: every file a link names exists, every id after '#' is on it.
+    const report = checkSiteLinks(siteDir);
+    expect(describeBroken(report.broken)).toEqual([]);
+    expect(report.fragments).toBeGreaterThan(100);
   });
 
   it('gives the telegram page the full reading text of the telegram', () => {

@@ -101,7 +101,7 @@ describe('usage errors: one form, exit 2, in every command', () => {
   it('says which command an option belongs to', async () => {
     const run = await runInProcess(['validate', '--only', 'site', GOOD]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('unknown option --only: it is an option of build, not of validate');
+    expect(run.stderr).toContain('unknown option --only: it is an option of build and serve, not of validate');
   });
 
   it('a misspelt command: did you mean …?', async () => {

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { projectRoot } from '../helpers/paths.js';
 
-const READERS = /\b(doc|document|unparsed-text|unparsed-text-lines|unparsed-text-available|collection|uri-collection|doc-available|json-doc)\s*\(/;
+// Not preceded by a name character: te:matches-document() is a function of ours, not document().
+const READERS = /(?<![\w:.-])(doc|document|unparsed-text|unparsed-text-lines|unparsed-text-available|collection|uri-collection|doc-available|json-doc)\s*\(/;
 
 function stylesheets(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -18,11 +19,12 @@ function stylesheets(dir: string): string[] {
 it('no stylesheet calls a function that reads files or URLs', () => {
   const found: string[] = [];
   for (const file of stylesheets(path.join(projectRoot, 'xslt'))) {
+    // Comments may name the functions; only code counts. A comment becomes as many empty lines, so line numbers stay.
     readFileSync(file, 'utf8')
+      .replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, ''))
       .split('\n')
       .forEach((line, i) => {
-        // Comments may name the functions; only code counts.
-        if (READERS.test(line.replace(/<!--.*?-->/g, ''))) found.push(`${path.relative(projectRoot, file)}:${i + 1}: ${line.trim()}`);
+        if (READERS.test(line)) found.push(`${path.relative(projectRoot, file)}:${i + 1}: ${line.trim()}`);
       });
   }
   expect(found).toEqual([]);

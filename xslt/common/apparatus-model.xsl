@@ -60,6 +60,7 @@
     <xsl:sequence select="empty($node/ancestor::tei:note) and empty($node/ancestor::tei:teiHeader) and empty($node/ancestor::tei:div[@type = ('introduction', 'preface')])
       and empty($node/ancestor::*[self::tei:listPerson or self::tei:listPlace or self::tei:listOrg or self::tei:listObject or self::tei:listEvent
         or self::tei:listNym or self::tei:listBibl or self::tei:listRelation])
+      and not(te:in-register-list($node))
       and empty($node/ancestor::*[self::tei:gap or self::tei:fw or self::tei:figDesc])
       and (every $r in $node/ancestor::*[self::tei:lem or self::tei:rdg] satisfies (empty($r/ancestor::tei:app) or $r is te:copy-text-reading($r/ancestor::tei:app[1])))
       and (every $c in $node/ancestor::*[parent::tei:choice] satisfies $c is ($c/parent::tei:choice/(tei:sic, tei:orig, tei:abbr, *))[1])"/>
@@ -204,10 +205,14 @@
        the start of a switched app (its number stands before the app, in every witness view), 'e ID' → the line an
        element begins in, 'lines' → the number of lines. Only the reading text as first shown is counted: an lb in
        another witness's reading breaks that witness's line on the site but begins no numbered line. -->
-  <xsl:variable name="te:lines" as="map(xs:string, xs:integer*)">
+  <xsl:variable name="te:lines" as="map(xs:string, xs:integer*)" select="map:merge(te:scopes(/*/tei:text) ! te:line-map(.))"/>
+  <!-- The line map of one scope: the whole text, or one part of a file cut into documents, whose lines begin at 1
+       (common/parts.xsl); its number of lines under te:scope-key. -->
+  <xsl:function name="te:line-map" as="map(xs:string, xs:integer*)">
+    <xsl:param name="scope" as="element()"/>
     <xsl:variable name="parts" as="map(xs:string, xs:integer*)*">
-      <xsl:iterate select="/*/tei:text//(text() | tei:note | tei:app | tei:lb | tei:milestone[@unit = 'paragraph'] | tei:supplied
-        | tei:gap | tei:pb | tei:surplus | tei:unclear | tei:choice | tei:sic | tei:corr | tei:orig | tei:reg)">
+      <xsl:iterate select="te:scope-nodes($scope)[self::text() or self::tei:note or self::tei:app or self::tei:lb or self::tei:milestone[@unit = 'paragraph'] or self::tei:supplied
+        or self::tei:gap or self::tei:pb or self::tei:surplus or self::tei:unclear or self::tei:choice or self::tei:sic or self::tei:corr or self::tei:orig or self::tei:reg]">
         <xsl:param name="line" as="xs:integer" select="0"/>
         <xsl:param name="used" as="xs:integer" select="0"/>
         <!-- Whether the text so far ended in white space: a line may break before the next word. -->
@@ -220,7 +225,7 @@
              at: a line that begins at that word begins before it. -->
         <xsl:param name="glue" as="xs:integer" select="0"/>
         <xsl:param name="glue-at" as="element()?" select="()"/>
-        <xsl:on-completion><xsl:sequence select="map{'lines': $line}"/></xsl:on-completion>
+        <xsl:on-completion><xsl:sequence select="map{te:scope-key($scope): $line}"/></xsl:on-completion>
         <xsl:choose>
           <xsl:when test="self::text() and normalize-space() = ''">
             <xsl:next-iteration>
@@ -303,7 +308,7 @@
     </xsl:variable>
     <!-- An element's line is corrected when its first word turns out to begin a new line: the later value counts. -->
     <xsl:sequence select="map:merge($parts, map{'duplicates': 'use-last'})"/>
-  </xsl:variable>
+  </xsl:function>
 
   <!-- The line an element begins in; 0 outside the numbered text. -->
   <xsl:function name="te:line-of" as="xs:integer">
@@ -381,19 +386,19 @@
     <xsl:variable name="extent" as="xs:string?" select="string-join(($e/@quantity, $e/@unit, $e/@extent) ! normalize-space(.), ' ')[. != '']"/>
     <xsl:variable name="head" as="xs:string">
       <xsl:choose>
-        <xsl:when test="$e/self::tei:supplied">Supplied</xsl:when>
-        <xsl:when test="$e/self::tei:gap">Omitted</xsl:when>
-        <xsl:when test="$e/self::tei:surplus">Surplus: to be deleted</xsl:when>
-        <xsl:when test="$e/self::tei:unclear">Unclear in the source</xsl:when>
-        <xsl:when test="$e/self::tei:choice">{string-join($e/* ! (te:label(local-name()) || ': ' || (normalize-space(.)[. != ''], '—')[1]), '; ')}</xsl:when>
-        <xsl:when test="$e/self::tei:sic">Thus in the source (sic)</xsl:when>
-        <xsl:when test="$e/self::tei:corr">Corrected by the editors</xsl:when>
-        <xsl:when test="$e/self::tei:orig">Original spelling</xsl:when>
-        <xsl:when test="$e/self::tei:reg">Regularised by the editors</xsl:when>
-        <xsl:otherwise>{te:label(local-name($e))}</xsl:otherwise>
+        <xsl:when test="$e/self::tei:supplied">{te:t('supplied')}</xsl:when>
+        <xsl:when test="$e/self::tei:gap">{te:t('tnOmitted')}</xsl:when>
+        <xsl:when test="$e/self::tei:surplus">{te:t('tnSurplus')}</xsl:when>
+        <xsl:when test="$e/self::tei:unclear">{te:t('tnUnclear')}</xsl:when>
+        <xsl:when test="$e/self::tei:choice">{string-join($e/* ! (te:term(local-name()) || ': ' || (normalize-space(.)[. != ''], '—')[1]), '; ')}</xsl:when>
+        <xsl:when test="$e/self::tei:sic">{te:t('tnSic')}</xsl:when>
+        <xsl:when test="$e/self::tei:corr">{te:t('tnCorr')}</xsl:when>
+        <xsl:when test="$e/self::tei:orig">{te:t('tnOrig')}</xsl:when>
+        <xsl:when test="$e/self::tei:reg">{te:t('tnReg')}</xsl:when>
+        <xsl:otherwise>{te:term(local-name($e))}</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
-    <xsl:sequence select="string-join(($head, $extent ! ('(' || . || ')'), $reason ! ('reason: ' || .), $by ! ('by ' || .),
+    <xsl:sequence select="string-join(($head, $extent ! ('(' || . || ')'), $reason ! te:t('tnReason', map:entry('reason', .)), $by ! te:t('byResp', map:entry('resp', .)),
       $e/tei:desc ! normalize-space(.)), ', ') || '.'"/>
   </xsl:function>
 
@@ -419,7 +424,7 @@
     <xsl:param name="label" as="xs:string"/>
     <xsl:sequence select="map{
       'id': '', 'document': '',
-      'localId': $prefix || '-' || $number, 'markerId': $prefix || 'ref-' || $number,
+      'localId': $te:gen || $prefix || '-' || $number, 'markerId': $te:gen || $prefix || 'ref-' || $number,
       'series': $series, 'number': $number, 'label': $label,
       'element': local-name($e), 'xmlId': string($e/@xml:id), 'type': string($e/@type),
       'line': te:line-of($e), 'lemma': '', 'readings': array{}, 'resp': te:resp-label($e)}"/>
@@ -428,7 +433,7 @@
   <!-- Every entry of the document, series by series, each in document order. -->
   <xsl:function name="te:apparatus-model" as="map(*)*">
     <xsl:param name="text" as="element()*"/>
-    <xsl:for-each select="$text//tei:note[not(te:is-textual(.))]">
+    <xsl:for-each select="te:scope-elements($text)/self::tei:note[not(te:is-textual(.))]">
       <xsl:variable name="n" as="xs:integer" select="te:number('note', .)"/>
       <xsl:sequence select="map:merge((te:entry-base(., 'explanatory', $n, 'note', string($n)), map{
         'anchorText': te:note-anchor(.),
@@ -437,7 +442,7 @@
         'lang': string((ancestor-or-self::tei:note[@xml:lang])[last()]/@xml:lang),
         'note': map{'html': te:serialise(te:html-of(node())), 'text': normalize-space(string-join(te:plain-of(node()), ''))}}), map{'duplicates': 'use-last'})"/>
     </xsl:for-each>
-    <xsl:for-each select="$text//*[te:is-textual(.)]">
+    <xsl:for-each select="te:scope-elements($text)[te:is-textual(.)]">
       <xsl:variable name="n" as="xs:integer" select="te:number('textual', .)"/>
       <xsl:choose>
         <!-- The editors' own note on the text (note type="textual"): in the textual series, in its own words. -->
@@ -455,7 +460,7 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
-    <xsl:for-each select="$text//tei:app">
+    <xsl:for-each select="te:scope-elements($text)/self::tei:app">
       <xsl:variable name="n" as="xs:integer" select="te:number('app', .)"/>
       <xsl:variable name="app" as="element(tei:app)" select="."/>
       <xsl:variable name="base" as="element()?" select="te:base-reading(.)"/>
@@ -501,8 +506,10 @@
         <xsl:when test="self::tei:note or self::tei:teiHeader or self::tei:fw or self::tei:figDesc or self::tei:witDetail or self::tei:wit
           or self::tei:div[@type = ('introduction', 'preface')] or self::comment() or self::processing-instruction()
           or self::tei:listPerson or self::tei:listPlace or self::tei:listOrg or self::tei:listObject or self::tei:listEvent
-          or self::tei:listNym or self::tei:listBibl or self::tei:listRelation"/>
-        <xsl:when test="self::tei:app"><xsl:sequence select="map{'app': 'app-' || te:number('app', .)}"/></xsl:when>
+          or self::tei:listNym or self::tei:listBibl or self::tei:listRelation or exists(. intersect $te:register-parts)"/>
+        <!-- Another part of a file cut into documents has its own page (common/parts.xsl). -->
+        <xsl:when test="self::*[te:is-unit(.)]"/>
+        <xsl:when test="self::tei:app"><xsl:sequence select="map{'app': $te:gen || 'app-' || te:number('app', .)}"/></xsl:when>
         <xsl:when test="self::tei:gap or self::tei:pb[te:in-line(.)]">
           <xsl:sequence select="(if (map:contains($te:lines, 'b ' || generate-id())) then '&#10;' else (), te:added-text(.))"/>
         </xsl:when>

@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Pure functions: ids, links, labels, dates. -->
+<!-- Pure functions: ids, links, labels, dates (in the words of the interface's language: $labels, $dates). -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:te="urn:x-tei-edition" exclude-result-prefixes="#all"
@@ -50,14 +50,16 @@
   <!-- A link target for a TEI pointer, or () when it must not become a link: only http, https, mailto,
        fragments and references to files of the edition are linked. Links into the edition are keys, never an
        output's address: 'edition:PATH#ID' (a source file of the edition, PATH from $base) and
-       'register:LIST#ID' (an entry of the register made of the lists documents carry); '#ID' stays in the
-       document. Each output resolves them (src/render/link-keys.ts). -->
+       'register:LIST#ID' (an entry of the register made of the lists documents carry), 'key:VALUE' (an entry
+       named by @key, matched by the build); '#ID' stays in the document. Each output resolves them (src/render/link-keys.ts). -->
   <xsl:function name="te:href" as="xs:string?">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:param name="context" as="node()"/>
     <xsl:variable name="first" as="xs:string" select="(tokenize(normalize-space($pointer), ' ')[1], '')[1]"/>
     <xsl:choose>
       <xsl:when test="$first = ''"><xsl:sequence select="()"/></xsl:when>
+      <!-- A key (te:pointers) is matched to its entry by the build, which drops the link if none answers. -->
+      <xsl:when test="starts-with($first, 'key:')"><xsl:sequence select="$first"/></xsl:when>
       <xsl:when test="exists(te:embedded-target($first, $context))">
         <xsl:variable name="list" as="xs:string" select="te:embedded-register(te:embedded-target($first, $context))"/>
         <xsl:sequence select="'register:' || $list || '#' || te:safe-id(substring($first, 2))"/>
@@ -65,7 +67,8 @@
       <!-- Inside a register entry, which is shown on a register page, a fragment of the document's page would not resolve. -->
       <xsl:when test="starts-with($first, '#') and te:in-register-list($context)"><xsl:sequence select="()"/></xsl:when>
       <xsl:when test="starts-with($first, '#')">
-        <xsl:sequence select="if (exists(key('te:id', substring($first, 2), root($context)))) then '#' || te:safe-id(substring($first, 2)) else ()"/>
+        <!-- The same page, or, in a file cut into documents, the page of the part that renders it (common/parts.xsl). -->
+        <xsl:sequence select="te:local-href(substring($first, 2), $context)"/>
       </xsl:when>
       <xsl:when test="matches($first, '^(https?|mailto):', 'i')">
         <xsl:sequence select="if (matches($first, '^[^\s&lt;&gt;&quot;]+$')) then $first else ()"/>
@@ -79,13 +82,32 @@
     </xsl:choose>
   </xsl:function>
 
-  <!-- The keys (paths from $base, see te:key) of every pointer in @ref (or @key-less names: none); a pointer to an entry of a
-       register the document carries has the entry's one key across documents (common/registers.xsl). -->
+  <!-- What links an element to a register entry, as pointers: its @ref, any element's; for a name, a term or a
+       gloss also its @corresp ('#id', 'file.xml#id'), for a term or gloss its @target, and failing those its @key,
+       as 'key:VALUE' (the value URI-encoded). A key names an entry by a value the whole edition shares, so only the
+       build, which knows every register, can match it (src/render/entry-keys.ts). -->
+  <xsl:function name="te:pointers" as="xs:string*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="linkable" as="xs:boolean" select="namespace-uri($e) = 'http://www.tei-c.org/ns/1.0'
+      and (te:phrase($e) = 'name' or local-name($e) = ('term', 'gloss'))"/>
+    <xsl:sequence select="if (empty($e/(@ref, @corresp, @target, @key))) then ()
+      else if (normalize-space($e/@ref) != '') then tokenize(normalize-space($e/@ref), ' ')
+      else if (not($linkable)) then ()
+      else if (normalize-space($e/@corresp) != '') then tokenize(normalize-space($e/@corresp), ' ')
+      else if (local-name($e) = ('term', 'gloss') and normalize-space($e/@target) != '') then tokenize(normalize-space($e/@target), ' ')
+      else if (normalize-space($e/@key) != '') then 'key:' || encode-for-uri(normalize-space($e/@key))
+      else ()"/>
+  </xsl:function>
+
+  <!-- The keys (paths from $base, see te:key) of every pointer of an element (te:pointers); a pointer to an entry
+       of a register the document carries has the entry's one key across documents (common/registers.xsl); a key
+       stays 'key:VALUE' until the build matches it. -->
   <xsl:function name="te:ref-keys" as="xs:string*">
     <xsl:param name="element" as="element()"/>
-    <xsl:for-each select="tokenize(normalize-space($element/@ref), ' ')">
+    <xsl:for-each select="te:pointers($element)">
       <xsl:variable name="entry" as="element()?" select="te:embedded-target(., $element)"/>
       <xsl:sequence select="if (exists($entry)) then te:register-key(te:embedded-register($entry), $entry/@xml:id)
+        else if (starts-with(., 'key:')) then .
         else if (matches(., '^[A-Za-z][A-Za-z0-9+.\-]*:') and not(starts-with(., 'file:'))) then . else te:absolute(., $element) ! te:key(.)"/>
     </xsl:for-each>
   </xsl:function>
@@ -164,11 +186,43 @@
       if (matches($css, 'text-align\s*:\s*right|float\s*:\s*right')) then 'right' else ()))"/>
   </xsl:function>
 
-  <xsl:variable name="te:months" as="xs:string+" select="$behaviours?months"/>
+  <!-- ===== the interface's words ($labels, $dates: src/templates/labels/<lang>.json, read by src/render/labels.ts too) ===== -->
+
+  <!-- A text with its {placeholders} filled from $values, in one pass (a value is never read as a pattern or
+       filled again); a placeholder without a value stays as it is. As fill() in src/labels/labels.ts. -->
+  <xsl:function name="te:fill" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="values" as="map(*)"/>
+    <xsl:sequence select="string-join(analyze-string($text, '\{(\w+)\}')/* ! (if (local-name() = 'match' and map:contains($values, string(*[1])))
+      then string($values(string(*[1]))) else string(.)), '')"/>
+  </xsl:function>
+
+  <!-- A label of the interface: the text of $key in the edition's language (a counted label's "other" form). -->
+  <xsl:function name="te:t" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:variable name="value" as="item()?" select="$labels($key)"/>
+    <xsl:sequence select="if (empty($value)) then error(xs:QName('te:no-label'), 'no interface label ' || $key)
+      else if ($value instance of map(*)) then string($value?other) else string($value)"/>
+  </xsl:function>
+  <xsl:function name="te:t" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="values" as="map(*)"/>
+    <xsl:sequence select="te:fill(te:t($key), $values)"/>
+  </xsl:function>
+
+  <!-- The word for a TEI element or value the interface names (a correspAction's type, a part of a choice, of
+       editorialDecl or of a register entry): its label "tei:NAME", else the name made readable (te:label). -->
+  <xsl:function name="te:term" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="(for $v in $labels('tei:' || $name) return (if ($v instance of map(*)) then string($v?other) else string($v)), te:label($name))[1]"/>
+  </xsl:function>
+
+  <xsl:variable name="te:months" as="xs:string+" select="data($dates?months) ! string(.)"/>
+  <xsl:variable name="te:months-with-day" as="xs:string+" select="data($dates?monthsWithDay) ! string(.)"/>
 
   <!-- The parts of an ISO date (YYYY, YYYY-MM, YYYY-MM-DD, each with an optional time hh:mm[:ss] after 'T' and
        an optional time zone): the sign, the year (any number of digits), month, day, hour, minute; () when $iso
-       is not such a date or its month or day is out of range. src/render/site-model.ts (dateParts) reads the same. -->
+       is not such a date or its month or day is out of range. src/render/date-labels.ts (dateParts) reads the same. -->
   <xsl:function name="te:date-parts" as="xs:string*">
     <xsl:param name="iso" as="xs:string"/>
     <xsl:variable name="pattern" as="xs:string" select="'^(-?)(\d{4,})(-(\d{2})(-(\d{2})(T(\d{2}):(\d{2})(:\d{2}(\.\d+)?)?)?)?)?(Z|[+\-]\d{2}:\d{2})?$'"/>
@@ -182,11 +236,24 @@
   </xsl:function>
 
   <!-- A year for reading: no leading zeros ("0030" → "30"); a negative year is a year before the common era,
-       counted as written ("-0044" → "44 BCE"). -->
+       counted as written ("-0044" → "44 BCE", by the language's pattern). -->
   <xsl:function name="te:year-label" as="xs:string">
     <xsl:param name="sign" as="xs:string"/>
     <xsl:param name="year" as="xs:string"/>
-    <xsl:sequence select="string(xs:integer($year)) || (if ($sign = '-') then ' BCE' else '')"/>
+    <xsl:sequence select="if ($sign = '-') then te:fill($dates?beforeEra, map{'year': string(xs:integer($year))}) else string(xs:integer($year))"/>
+  </xsl:function>
+
+  <!-- A day of the month in the language's form: "30", "30.", the first as "1er" in French. -->
+  <xsl:function name="te:day-label" as="xs:string">
+    <xsl:param name="day" as="xs:string"/>
+    <xsl:sequence select="te:fill($dates?day, map{'day': if (xs:integer($day) = 1) then string($dates?firstOfMonth) else string(xs:integer($day))})"/>
+  </xsl:function>
+
+  <!-- A day and its month: "30 June", "30. Juni", Latin "30 Iunii" (the month's form after a day). -->
+  <xsl:function name="te:day-month-label" as="xs:string">
+    <xsl:param name="day" as="xs:string"/>
+    <xsl:param name="month" as="xs:string"/>
+    <xsl:sequence select="te:day-label($day) || ' ' || $te:months-with-day[xs:integer($month)]"/>
   </xsl:function>
 
   <!-- An ISO date in words: "1951-06-30" → "30 June 1951", "1951-06" → "June 1951", "0030" → "30",
@@ -194,11 +261,11 @@
   <xsl:function name="te:date-label" as="xs:string">
     <xsl:param name="iso" as="xs:string"/>
     <xsl:variable name="p" as="xs:string*" select="te:date-parts($iso)"/>
-    <xsl:sequence select="if (empty($p)) then $iso
-      else string-join((
-        if ($p[4] != '') then string(xs:integer($p[4])) else (),
-        if ($p[3] != '') then $te:months[xs:integer($p[3])] else (),
-        te:year-label($p[1], $p[2])), ' ') || (if ($p[5] != '') then ', ' || $p[5] || ':' || $p[6] else '')"/>
+    <xsl:variable name="date" as="xs:string?" select="if (empty($p)) then ()
+      else if ($p[4] != '') then te:day-month-label($p[4], $p[3]) || ' ' || te:year-label($p[1], $p[2])
+      else if ($p[3] != '') then $te:months[xs:integer($p[3])] || ' ' || te:year-label($p[1], $p[2])
+      else te:year-label($p[1], $p[2])"/>
+    <xsl:sequence select="if (empty($p)) then $iso else if ($p[5] != '') then te:fill($dates?time, map{'date': $date, 'time': $p[5] || ':' || $p[6]}) else $date"/>
   </xsl:function>
 
   <!-- A range of ISO dates in words: equal ends collapse ("1 August 1531"); ends within one month or one
@@ -215,10 +282,10 @@
       <xsl:when test="normalize-space($from) = ''"><xsl:sequence select="te:date-label($to)"/></xsl:when>
       <xsl:when test="exists($a) and exists($b) and deep-equal($a, $b)"><xsl:sequence select="te:date-label($from)"/></xsl:when>
       <xsl:when test="$plain and $a[4] != '' and $b[4] != '' and $a[3] = $b[3]">
-        <xsl:sequence select="string(xs:integer($a[4])) || '–' || te:date-label($to)"/>
+        <xsl:sequence select="te:day-label($a[4]) || '–' || te:date-label($to)"/>
       </xsl:when>
       <xsl:when test="$plain and $a[4] != '' and $b[4] != ''">
-        <xsl:sequence select="string(xs:integer($a[4])) || ' ' || $te:months[xs:integer($a[3])] || ' – ' || te:date-label($to)"/>
+        <xsl:sequence select="te:day-month-label($a[4], $a[3]) || ' – ' || te:date-label($to)"/>
       </xsl:when>
       <xsl:when test="$plain and $a[3] != '' and $a[4] = '' and $b[3] != '' and $b[4] = ''">
         <xsl:sequence select="$te:months[xs:integer($a[3])] || '–' || te:date-label($to)"/>

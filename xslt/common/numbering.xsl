@@ -9,17 +9,24 @@
 
   <xsl:variable name="te:numbers" as="map(xs:string, xs:integer)">
     <xsl:variable name="text" as="element()*" select="/*/tei:text"/>
-    <!-- Lists that became registers (common/registers.xsl) are not on the page: nothing in them is counted. -->
-    <xsl:variable name="skip" as="element()*" select="if (exists($embedded-registers)) then $text//*[te:is-list-kind(.)][te:is-register-list(.)] else ()"/>
+    <!-- Lists (and divisions of them) that became registers (common/registers.xsl) are not on the page: nothing in them is counted. -->
+    <xsl:variable name="skip" as="element()*" select="$te:register-parts"/>
     <xsl:map>
-      <xsl:for-each select="$text//tei:note[not(te:is-textual(.))] except $skip//tei:note"><xsl:map-entry key="'note ' || generate-id()" select="position()"/></xsl:for-each>
-      <xsl:for-each select="$text//tei:p[not(ancestor::tei:note)] except $skip//tei:p"><xsl:map-entry key="'p ' || generate-id()" select="position()"/></xsl:for-each>
-      <xsl:for-each select="$text//tei:app except $skip//tei:app"><xsl:map-entry key="'app ' || generate-id()" select="position()"/></xsl:for-each>
-      <xsl:for-each select="$text//tei:gap except $skip//tei:gap"><xsl:map-entry key="'gap ' || generate-id()" select="position()"/></xsl:for-each>
-      <xsl:for-each select="$text//*[te:is-textual(.)] except $skip//*"><xsl:map-entry key="'textual ' || generate-id()" select="position()"/></xsl:for-each>
-      <xsl:for-each select="$text//(tei:opener | tei:closer | tei:head | tei:lg | tei:postscript | tei:trailer | tei:byline
-        | tei:epigraph | tei:argument | tei:floatingText | tei:list | tei:table | tei:sp | tei:div | tei:div1 | tei:div2 | tei:div3
-        | tei:div4 | tei:div5 | tei:div6 | tei:front | tei:back) except $skip/descendant-or-self::*"><xsl:map-entry key="'block ' || generate-id()" select="position()"/></xsl:for-each>
+      <!-- Numbers run per scope: the whole text, or each part of a file cut into documents (common/parts.xsl). -->
+      <xsl:for-each select="te:scopes($text)">
+        <xsl:variable name="nodes" as="node()*" select="te:scope-nodes(.)"/>
+        <xsl:for-each select="$nodes/self::tei:note[not(te:is-textual(.))] except $skip//tei:note"><xsl:map-entry key="'note ' || generate-id()" select="position()"/></xsl:for-each>
+        <xsl:for-each select="$nodes/self::tei:p[not(ancestor::tei:note)] except $skip//tei:p"><xsl:map-entry key="'p ' || generate-id()" select="position()"/></xsl:for-each>
+        <xsl:for-each select="$nodes/self::tei:app except $skip//tei:app"><xsl:map-entry key="'app ' || generate-id()" select="position()"/></xsl:for-each>
+        <xsl:for-each select="$nodes/self::tei:gap except $skip//tei:gap"><xsl:map-entry key="'gap ' || generate-id()" select="position()"/></xsl:for-each>
+        <xsl:for-each select="$nodes/self::*[te:is-textual(.)] except $skip//*"><xsl:map-entry key="'textual ' || generate-id()" select="position()"/></xsl:for-each>
+        <xsl:for-each select="$nodes/(self::tei:opener | self::tei:closer | self::tei:head | self::tei:lg | self::tei:postscript | self::tei:trailer | self::tei:byline
+          | self::tei:epigraph | self::tei:argument | self::tei:floatingText | self::tei:list | self::tei:table | self::tei:sp | self::tei:div | self::tei:div1 | self::tei:div2 | self::tei:div3
+          | self::tei:div4 | self::tei:div5 | self::tei:div6 | self::tei:front | self::tei:back) except $skip/descendant-or-self::*"><xsl:map-entry key="'block ' || generate-id()" select="position()"/></xsl:for-each>
+        <!-- Items and verse lines: what the search index finds, each with an id of its own (te:anchor). -->
+        <xsl:for-each select="$nodes/self::tei:item except $skip//tei:item"><xsl:map-entry key="'item ' || generate-id()" select="position()"/></xsl:for-each>
+        <xsl:for-each select="$nodes/self::tei:l except $skip//tei:l"><xsl:map-entry key="'l ' || generate-id()" select="position()"/></xsl:for-each>
+      </xsl:for-each>
     </xsl:map>
   </xsl:variable>
 

@@ -17,7 +17,7 @@
         <xsl:variable name="n" as="xs:integer" select="te:number('app', .)"/>
         <xsl:variable name="first" as="xs:string?" select="$te:document-witnesses[1]"/>
         <xsl:sequence select="map:get($te:lines, 'a ' || generate-id()) ! te:line-marker(.)"/>
-        <span class="app" id="appt-{$n}">
+        <span class="app" id="{$te:gen}appt-{$n}">
           <xsl:for-each select="te:readings(.)">
             <xsl:variable name="made" as="node()*"><xsl:apply-templates mode="#current"/></xsl:variable>
             <xsl:choose>

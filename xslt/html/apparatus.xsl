@@ -20,12 +20,12 @@
   <xsl:template name="te:witness-reading" as="element()">
     <xsl:param name="content" as="node()*"/>
     <div class="witness-reading">
-      <p class="witness-switch-label ed" id="witness-switch-label">Reading text of witness</p>
+      <p class="witness-switch-label ed" id="{$te:gen}witness-switch-label">{te:t('readingTextOfWitness')}</p>
       <xsl:for-each select="$te:document-witnesses">
-        <input type="radio" name="witness" id="wsel-{position()}" class="wsel" aria-labelledby="witness-switch-label wlab-{position()}">
+        <input type="radio" name="witness" id="{$te:gen}wsel-{position()}" class="wsel" aria-labelledby="{$te:gen}witness-switch-label {$te:gen}wlab-{position()}">
           <xsl:if test="position() = 1"><xsl:attribute name="checked" select="'checked'"/></xsl:if>
         </input>
-        <label for="wsel-{position()}" id="wlab-{position()}" class="wlab ed">{te:siglum(., $te:root)}</label>
+        <label for="{$te:gen}wsel-{position()}" id="{$te:gen}wlab-{position()}" class="wlab ed">{te:siglum(., $te:root)}</label>
       </xsl:for-each>
       <div class="reading">
         <xsl:sequence select="$content"/>
@@ -39,7 +39,7 @@
   <xsl:function name="te:app-marker" as="element()">
     <xsl:param name="app" as="element(tei:app)"/>
     <xsl:variable name="n" as="xs:integer" select="te:number('app', $app)"/>
-    <sup class="appref ed"><a id="appref-{$n}" href="#app-{$n}" data-entry="app-{$n}" data-number="{$n}" aria-label="Variant {$n}, line {te:line-of($app)}">°</a></sup>
+    <sup class="appref ed"><a id="{$te:gen}appref-{$n}" href="#{$te:gen}app-{$n}" data-entry="{$te:gen}app-{$n}" data-number="{$n}" aria-label="{te:t('variantMarker', map:merge((map:entry('number', $n), map:entry('line', te:line-of($app)))))}">°</a></sup>
   </xsl:function>
 
   <xsl:template match="tei:app" mode="te:html te:site te:book te:print">
@@ -53,12 +53,12 @@
         <xsl:if test="te:marker-here(., $in-apparatus, $entry-app)"><xsl:sequence select="te:app-marker(.)"/></xsl:if>
       </xsl:when>
       <xsl:when test="exists(te:readings(.)[self::tei:lem])">
-        <span class="app" id="appt-{$n}"><xsl:apply-templates select="te:base-reading(.)" mode="#current"/></span>
+        <span class="app" id="{$te:gen}appt-{$n}"><xsl:apply-templates select="te:base-reading(.)" mode="#current"/></span>
         <xsl:sequence select="te:app-marker(.)"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:sequence select="map:get($te:lines, 'a ' || generate-id()) ! te:line-marker(.)"/>
-        <span class="app" id="appt-{$n}">
+        <span class="app" id="{$te:gen}appt-{$n}">
           <xsl:for-each select="te:readings(.)">
             <span class="rdg {te:witness-classes(.)}"><xsl:apply-templates mode="#current"/></span>
           </xsl:for-each>
@@ -89,7 +89,7 @@
     <!-- Only interventions of the text are numbered; one in the header (a supplied in sourceDesc) has no entry. -->
     <xsl:for-each select="$elements[te:number('textual', .) gt 0]">
       <xsl:variable name="n" as="xs:integer" select="te:number('textual', .)"/>
-      <sup class="tnref ed"><a id="tnref-{$n}" href="#tn-{$n}" data-entry="tn-{$n}" data-number="{$n}" aria-label="Textual note {te:letters($n)}">{te:letters($n)}</a></sup>
+      <sup class="tnref ed"><a id="{$te:gen}tnref-{$n}" href="#{$te:gen}tn-{$n}" data-entry="{$te:gen}tn-{$n}" data-number="{$n}" aria-label="{te:t('textualMarker', map:entry('label', te:letters($n)))}">{te:letters($n)}</a></sup>
     </xsl:for-each>
   </xsl:function>
 

@@ -9,15 +9,15 @@
     <dl class="metadata">
       <xsl:apply-templates select="$header/tei:profileDesc/tei:correspDesc/tei:correspAction" mode="te:header"/>
       <xsl:for-each select="$header/tei:fileDesc/tei:sourceDesc[normalize-space()]">
-        <dt>Source</dt>
+        <dt>{te:t('source')}</dt>
         <dd class="source"><xsl:apply-templates mode="te:html"/></dd>
       </xsl:for-each>
       <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/(tei:respStmt | tei:editor | tei:author)">
-        <dt>{if (self::tei:respStmt) then string-join(tei:resp ! normalize-space(.), '; ') else te:label(local-name())}</dt>
+        <dt>{if (self::tei:respStmt) then string-join(tei:resp ! normalize-space(.), '; ') else te:term(local-name())}</dt>
         <dd><xsl:apply-templates select="if (self::tei:respStmt) then (* except tei:resp) else node()" mode="te:html"/></dd>
       </xsl:for-each>
       <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt/tei:availability">
-        <dt>Licence and rights</dt>
+        <dt>{te:t('licenceAndRights')}</dt>
         <dd class="licence">
           <xsl:for-each select="tei:licence">
             <p>
@@ -30,18 +30,25 @@
         </dd>
       </xsl:for-each>
       <xsl:for-each select="$header/tei:profileDesc/tei:textClass/tei:keywords[tei:term]">
-        <dt>Keywords</dt>
+        <dt>{te:t('keywords')}</dt>
         <dd>{string-join(tei:term ! normalize-space(.), '; ')}</dd>
       </xsl:for-each>
       <xsl:for-each select="$header/tei:profileDesc/tei:langUsage/tei:language">
-        <dt>Language</dt>
+        <dt>{te:t('language')}</dt>
         <dd><xsl:apply-templates mode="te:html"/></dd>
       </xsl:for-each>
+      <!-- Lists of the header that became registers outside the source description (a play's cast in particDesc,
+           places in settingDesc): one line each, the entries are on the register pages (common/registers.xsl). -->
+      <xsl:variable name="registers" as="element()*" select="$te:register-parts[ancestor::tei:teiHeader][empty(ancestor::tei:sourceDesc)]"/>
+      <xsl:if test="exists($registers)">
+        <dt>Registers</dt>
+        <dd class="registers"><xsl:sequence select="$registers ! te:register-lines(.)"/></dd>
+      </xsl:if>
     </dl>
   </xsl:template>
 
   <xsl:template match="tei:correspAction" mode="te:header">
-    <dt>{te:label(if (@type) then string(@type) else 'action')}</dt>
+    <dt>{te:term(if (@type) then string(@type) else 'action')}</dt>
     <dd class="correspAction">
       <xsl:for-each select="tei:persName | tei:orgName | tei:name">
         <xsl:if test="position() gt 1">{if (position() = last()) then ' and ' else ', '}</xsl:if>
@@ -58,7 +65,7 @@
       <xsl:apply-templates select="tei:p" mode="te:html"/>
       <xsl:for-each select="* except tei:p">
         <section class="principle principle-{local-name()}">
-          <h3>{te:label(local-name())}</h3>
+          <h3>{te:term(local-name())}</h3>
           <xsl:apply-templates select="if (*) then node() else ." mode="te:html"/>
         </section>
       </xsl:for-each>

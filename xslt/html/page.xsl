@@ -14,6 +14,7 @@
   <xsl:import href="../common/apparatus-model.xsl"/>
   <xsl:import href="../common/registers.xsl"/>
   <xsl:import href="../common/diagnostics.xsl"/>
+  <xsl:import href="../common/parts.xsl"/>
 
   <xsl:include href="text.xsl"/>
   <xsl:include href="apparatus.xsl"/>
@@ -23,6 +24,8 @@
   <xsl:include href="site.xsl"/>
   <xsl:include href="../epub/book.xsl"/>
   <xsl:include href="../print/print.xsl"/>
+  <xsl:include href="source-ids.xsl"/>
+  <xsl:include href="volume.xsl"/>
 
   <xsl:output method="json" indent="no"/>
 
@@ -34,16 +37,18 @@
   <xsl:function name="te:names" as="map(*)*">
     <xsl:param name="elements" as="element()*"/>
     <xsl:for-each select="$elements">
-      <xsl:sequence select="map{'label': normalize-space(.), 'keys': array{te:ref-keys(.)}, 'href': string((if (@ref) then te:href(@ref, .) else (), '')[1])}"/>
+      <xsl:sequence select="map{'label': normalize-space(.), 'keys': array{te:ref-keys(.)}, 'href': string((te:href(string-join(te:pointers(.), ' '), .), '')[1])}"/>
     </xsl:for-each>
   </xsl:function>
 
   <xsl:variable name="te:tei" as="element()" select="(/tei:TEI, /tei:teiCorpus, /*)[1]"/>
   <xsl:variable name="te:header" as="element(tei:teiHeader)?" select="$te:tei/tei:teiHeader"/>
-  <xsl:variable name="te:text" as="element()*" select="$te:tei/tei:text"/>
-  <!-- Everything inside the entity lists that became registers (common/registers.xsl): not on the page. -->
-  <xsl:variable name="te:in-registers" as="element()*"
-    select="if (exists($embedded-registers)) then $te:text//*[te:is-list-kind(.)][te:is-register-list(.)]/descendant-or-self::* else ()"/>
+  <!-- The text this result renders: none when the file is cut into documents, whose parts are rendered each on
+       its own (volume.xsl, "parts"), and the result carries what belongs to the whole file. -->
+  <xsl:variable name="te:text" as="element()*" select="$te:tei/tei:text[not($te:splitting)]"/>
+  <!-- Everything inside the lists (and divisions of them) that became registers, in the text or the header
+       (common/registers.xsl): not on the page. -->
+  <xsl:variable name="te:in-registers" as="element()*" select="$te:register-parts/descendant-or-self::*"/>
   <xsl:variable name="te:titles" as="element(tei:title)*" select="$te:header/tei:fileDesc/tei:titleStmt/tei:title[normalize-space()]"/>
 
   <!-- The title of the item itself: the main title, else the analytic title (a letter, an article), else the
@@ -136,13 +141,13 @@
           'siglum': te:siglum('#' || $w/@xml:id, $w),
           'html': te:serialise(te:html-of(te:witness-description($w)))}},
       'mentions': array{
-        for $name in ($te:text//*[@ref] except $te:in-registers, $te:header/tei:profileDesc//*[@ref],
-            $te:header/tei:fileDesc/tei:sourceDesc//(tei:persName | tei:placeName | tei:orgName | tei:geogName | tei:rs | tei:name | tei:objectName)[@ref]),
+        for $name in ($te:text//*[exists(te:pointers(.))] except $te:in-registers, $te:header/tei:profileDesc//*[exists(te:pointers(.))] except $te:in-registers,
+            $te:header/tei:fileDesc/tei:sourceDesc//(tei:persName | tei:placeName | tei:orgName | tei:geogName | tei:rs | tei:name | tei:objectName | tei:term)[exists(te:pointers(.))] except $te:in-registers),
             $key in te:ref-keys($name)
         return let $block := te:place-of($name) return map{
           'key': $key,
-          'anchor': if (exists($block)) then te:anchor($block) else 'metadata',
-          'label': if (exists($block)) then te:place-label($block) else 'metadata'}},
+          'anchor': if (exists($block)) then te:anchor($block) else $te:gen || 'metadata',
+          'label': if (exists($block)) then te:place-label($block) else te:t('placeMetadata')}},
       'units': array{
         for $block in $te:text//(tei:p[not(ancestor::tei:note)] | tei:note | tei:head | tei:opener | tei:closer | tei:l | tei:item) except $te:in-registers
         return map{'anchor': te:anchor($block), 'label': te:place-label($block), 'text': normalize-space(string-join(te:plain-of(if ($block/self::tei:note) then $block/node() else $block), ''))}},
@@ -152,9 +157,11 @@
           'when': string(($d/@when, $d/@from)[1]), 'to': string($d/@to), 'text': normalize-space($d),
           'anchor': if (exists($block)) then te:anchor($block) else '', 'label': if (exists($block)) then te:place-label($block) else '',
           'witnesses': array{ $d/ancestor::*[self::tei:rdg or self::tei:lem][1] ! (tokenize(normalize-space(@wit), ' ') ! te:siglum(., $d)) }}},
-      'entries': array{ for $e in ($te:tei//(tei:person | tei:personGrp | tei:place | tei:org | tei:object)[@xml:id]
-        | $te:tei//(tei:bibl | tei:biblStruct)[@xml:id][exists(te:embedded-register(.))]) return te:entry($e) },
+      'entries': array{ for $e in te:register-entries($te:tei) return if (te:is-plain-entry($e)) then te:plain-entry($e) else te:entry($e) },
+      'registers': array{ te:register-infos() },
       'front': te:front(),
+      'parts': te:parts(),
+      'idPrefix': $te:gen,
       'noteCount': count($te:text//tei:note except $te:in-registers),
       'appCount': count($te:text//tei:app except $te:in-registers),
       'apparatus': map{
@@ -212,12 +219,13 @@
     <!-- An object's names stand inside its objectIdentifier (TEI's content model for object). -->
     <xsl:variable name="names" as="element()*" select="$entry/(tei:persName | tei:placeName | tei:orgName | tei:objectName | tei:name | tei:geogName | tei:settlement | tei:country
       | self::tei:object/tei:objectIdentifier/tei:objectName
-      | self::tei:bibl/tei:title | self::tei:biblStruct/(tei:analytic | tei:monogr)/tei:title)"/>
+      | self::tei:bibl/tei:title | self::tei:biblStruct/(tei:analytic | tei:monogr)/tei:title | self::tei:event/(tei:label | tei:head))"/>
     <xsl:variable name="main" as="element()?" select="($names[@type = 'main'], $names)[1]"/>
     <xsl:sequence select="map{
       'id': te:safe-id($entry/@xml:id),
       'key': if (exists($register)) then te:register-key($register, $entry/@xml:id) else te:key(string(resolve-uri('#' || $entry/@xml:id, base-uri($entry)))),
       'register': string($register),
+      'keys': array{ te:entry-keys(($entry, $names)) },
       'kind': local-name($entry),
       'list': local-name($entry/parent::*),
       'listHead': normalize-space(($entry/parent::*/tei:head)[1]),
@@ -261,7 +269,7 @@
     <xsl:variable name="type" as="xs:string?" select="(if ($part/self::tei:idno) then $part/@subtype else (), $part/@type)[1]"/>
     <xsl:variable name="url" as="xs:string?" select="if ($part/self::tei:idno and matches(normalize-space($part), '^https?://\S+$')) then te:href(normalize-space($part), $part) else ()"/>
     <div class="entry-part entry-{te:safe-id(local-name($part))}">
-      <span class="entry-part-label">{if ($part/self::tei:idno) then 'Identifier' else if ($part/self::tei:desc) then 'Description' else te:label(local-name($part))}{$type ! (' (' || normalize-space(translate(., '_-', '  ')) || ')')}: </span>
+      <span class="entry-part-label">{if ($part/self::tei:idno) then te:t('identifier') else if ($part/self::tei:desc) then te:t('description') else te:term(local-name($part))}{$type ! (' (' || normalize-space(translate(., '_-', '  ')) || ')')}: </span>
       <xsl:choose>
         <xsl:when test="exists($url)"><a href="{$url}">{normalize-space($part)}</a></xsl:when>
         <xsl:when test="normalize-space($part) = ''">{string-join(($part/@value, if ($part/(@when, @from, @notBefore, @to, @notAfter)) then te:date-range-label(string(($part/@when, $part/@from, $part/@notBefore)[1]), string(($part/@to, $part/@notAfter)[1])) else ()), ' ')}</xsl:when>

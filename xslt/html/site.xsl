@@ -9,7 +9,7 @@
   <xsl:template match="tei:gap" mode="te:site" priority="2">
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:sequence select="te:line-before(., $in-apparatus)"/>
-    <span class="gap" tabindex="0" aria-describedby="gap-{te:number('gap', .)}">[...]<span class="tip ed" role="tooltip" id="gap-{te:number('gap', .)}">{te:gap-reason(.)}</span></span>
+    <span class="gap" tabindex="0" aria-describedby="{$te:gen}gap-{te:number('gap', .)}">[...]<span class="tip ed" role="tooltip" id="{$te:gen}gap-{te:number('gap', .)}">{te:gap-reason(.)}</span></span>
   </xsl:template>
 
   <xsl:template match="tei:choice" mode="te:site" priority="2">
@@ -18,7 +18,7 @@
       <xsl:apply-templates select="$shown" mode="#current"/>
       <span class="tip ed" role="tooltip">
         <xsl:for-each select="* except $shown">
-          <span class="alt">{te:label(local-name())}: <xsl:apply-templates mode="#current"/></span>
+          <span class="alt">{te:term(local-name())}: <xsl:apply-templates mode="#current"/></span>
         </xsl:for-each>
       </span>
     </span>

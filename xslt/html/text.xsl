@@ -8,10 +8,14 @@
   <xsl:function name="te:anchor" as="xs:string">
     <xsl:param name="element" as="element()"/>
     <xsl:choose>
-      <xsl:when test="$element/self::tei:note[ancestor::tei:text]">note-{te:number('note', $element)}</xsl:when>
+      <!-- Ids the edition makes take the file's prefix ($te:gen, common/parts.xsl: none unless a source id could be one). -->
+      <xsl:when test="$element/self::tei:note[ancestor::tei:text][te:is-textual(.)]">{$te:gen}tn-{te:number('textual', $element)}</xsl:when>
+      <xsl:when test="$element/self::tei:note[ancestor::tei:text]">{$te:gen}note-{te:number('note', $element)}</xsl:when>
       <xsl:when test="$element/@xml:id"><xsl:sequence select="te:safe-id($element/@xml:id)"/></xsl:when>
-      <xsl:when test="$element/self::tei:p[ancestor::tei:text]">p-{te:number('p', $element)}</xsl:when>
-      <xsl:otherwise>{local-name($element)}-{te:number('block', $element)}</xsl:otherwise>
+      <xsl:when test="te:is-unit($element)"><xsl:sequence select="te:part-anchor($element)"/></xsl:when>
+      <xsl:when test="$element/self::tei:p[ancestor::tei:text]">{$te:gen}p-{te:number('p', $element)}</xsl:when>
+      <xsl:when test="$element/self::tei:item or $element/self::tei:l">{$te:gen}{local-name($element)}-{te:number(local-name($element), $element)}</xsl:when>
+      <xsl:otherwise>{$te:gen}{local-name($element)}-{te:number('block', $element)}</xsl:otherwise>
     </xsl:choose>
   </xsl:function>
 
@@ -31,9 +35,11 @@
   <xsl:function name="te:place-label" as="xs:string">
     <xsl:param name="block" as="element()"/>
     <xsl:choose>
-      <xsl:when test="$block/self::tei:note">note {te:number('note', $block)}</xsl:when>
+      <xsl:when test="$block/self::tei:note[te:is-textual(.)]"><xsl:sequence select="te:t('placeNote', map:entry('number', te:letters(te:number('textual', $block))))"/></xsl:when>
+      <xsl:when test="$block/self::tei:note"><xsl:sequence select="te:t('placeNote', map:entry('number', te:number('note', $block)))"/></xsl:when>
       <xsl:when test="$block/self::tei:p">¶ {te:number('p', $block)}</xsl:when>
-      <xsl:otherwise><xsl:sequence select="lower-case(te:label(local-name($block)))"/></xsl:otherwise>
+      <!-- Any other block by the word for it (a label "place:NAME": "opener", "Briefanfang"), else its name. -->
+      <xsl:otherwise><xsl:sequence select="(for $v in $labels('place:' || local-name($block)) return string($v), lower-case(te:label(local-name($block))))[1]"/></xsl:otherwise>
     </xsl:choose>
   </xsl:function>
 
@@ -101,7 +107,7 @@
     <p class="{local-name()}">
       <xsl:if test="$numbered or @xml:id"><xsl:attribute name="id" select="te:anchor(.)"/></xsl:if>
       <xsl:if test="$numbered">
-        <a class="pnum ed" href="#{te:anchor(.)}" aria-label="Paragraph {te:number('p', .)}">{te:number('p', .)}</a>
+        <a class="pnum ed" href="#{te:anchor(.)}" aria-label="{te:t('paragraphMarker', map:entry('number', te:number('p', .)))}">{te:number('p', .)}</a>
       </xsl:if>
       <xsl:apply-templates mode="#current"/>
     </p>
@@ -109,7 +115,7 @@
 
   <xsl:template match="*[te:block(.) = 'block']" mode="te:html te:site te:book te:print" priority="0">
     <div class="{local-name()}">
-      <xsl:if test="@xml:id or te:is-landmark(.)"><xsl:attribute name="id" select="te:anchor(.)"/></xsl:if>
+      <xsl:if test="@xml:id or te:is-landmark(.) or self::tei:l"><xsl:attribute name="id" select="te:anchor(.)"/></xsl:if>
       <xsl:apply-templates mode="#current"/>
     </div>
   </xsl:template>
@@ -145,7 +151,7 @@
     <li class="list-head" id="{te:anchor(.)}"><xsl:apply-templates mode="#current"/></li>
   </xsl:template>
   <xsl:template match="*[te:block(.) = 'item']" mode="te:html te:site te:book te:print" priority="0">
-    <li><xsl:apply-templates mode="#current"/></li>
+    <li id="{te:anchor(.)}"><xsl:apply-templates mode="#current"/></li>
   </xsl:template>
 
   <xsl:template match="*[te:block(.) = 'table']" mode="te:html te:site te:book te:print" priority="0">
@@ -170,7 +176,7 @@
   <!-- ===== line numbers (common/apparatus-model.xsl decides where lines begin) ===== -->
   <xsl:function name="te:line-marker" as="element()">
     <xsl:param name="line" as="xs:integer"/>
-    <span class="ln ed" id="line-{$line}" data-line="{$line}"><xsl:if test="$line mod 5 = 0">{$line}</xsl:if></span>
+    <span class="ln ed" id="{$te:gen}line-{$line}" data-line="{$line}"><xsl:if test="$line mod 5 = 0">{$line}</xsl:if></span>
   </xsl:function>
 
   <!-- The line break and number that begin a line just before an element (a gap, a page break, a supplied text),
@@ -220,7 +226,7 @@
     <xsl:sequence select="te:line-before(., $in-apparatus)"/>
     <xsl:variable name="label" as="xs:string" select="te:added-text(.)"/>
     <xsl:variable name="page" as="xs:string" select="if ($label = '') then '' else substring($label, 2, string-length($label) - 2)"/>
-    <span class="pb ed{if ($page = '') then ' pb-unnumbered' else ''}" data-page="{$page}" aria-label="{if ($page = '') then 'page break' else 'page ' || $page}">{$label}</span>
+    <span class="pb ed{if ($page = '') then ' pb-unnumbered' else ''}" data-page="{$page}" aria-label="{if ($page = '') then te:t('pageBreak') else te:t('pageNumber', map:entry('page', $page))}">{$label}</span>
   </xsl:template>
   <xsl:template match="tei:cb | tei:milestone | tei:anchor" mode="te:html te:site te:book te:print">
     <xsl:if test="@xml:id"><span id="{te:safe-id(@xml:id)}"/></xsl:if>
@@ -234,14 +240,15 @@
   </xsl:template>
 
   <!-- ===== phrases ===== -->
-  <xsl:template match="*[te:phrase(.) = 'name']" mode="te:html te:site te:book te:print" priority="0">
+  <xsl:template match="*[te:phrase(.) = 'name']" name="te:name" mode="te:html te:site te:book te:print" priority="0">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:param name="entry-app" as="element()?" select="()" tunnel="yes"/>
-    <xsl:variable name="href" as="xs:string?" select="if (@ref) then te:href(@ref, .) else ()"/>
+    <!-- @ref, else @corresp, @target (a term's, a gloss's) or @key (te:pointers). -->
+    <xsl:variable name="href" as="xs:string?" select="te:href(string-join(te:pointers(.), ' '), .)"/>
     <xsl:variable name="class" as="xs:string" select="'name ' || local-name() || (@type ! (' type-' || te:safe-id(.)))"/>
     <xsl:choose>
-      <xsl:when test="exists($href) and not($in-link) and not(.//tei:note or .//tei:ref[@target] or .//*[@ref] or .//tei:app)">
+      <xsl:when test="exists($href) and not($in-link) and not(.//tei:note or .//tei:ref[@target] or .//*[exists(te:pointers(.))] or .//tei:app)">
         <a class="{$class}" href="{$href}">
           <xsl:apply-templates mode="#current"><xsl:with-param name="in-link" select="true()" tunnel="yes"/></xsl:apply-templates>
         </a>
@@ -261,7 +268,7 @@
   <xsl:function name="te:entry-links" as="element()*">
     <xsl:param name="name" as="element()"/>
     <xsl:param name="from" as="xs:integer"/>
-    <xsl:for-each select="subsequence(tokenize(normalize-space($name/@ref), ' '), $from)">
+    <xsl:for-each select="subsequence(te:pointers($name), $from)">
       <xsl:variable name="href" as="xs:string?" select="te:href(., $name)"/>
       <xsl:variable name="target" as="element()?" select="if (starts-with(., '#')) then key('te:id', substring(., 2), root($name))[1] else ()"/>
       <xsl:variable name="label" as="xs:string" select="(($target/(tei:persName | tei:placeName | tei:orgName | tei:objectName | tei:name | tei:title))[1] ! normalize-space(.), .)[1]"/>
@@ -270,6 +277,11 @@
       </xsl:if>
     </xsl:for-each>
   </xsl:function>
+
+  <!-- A term that points to its entry in a glossary (@corresp, @target, @ref or @key) is a name of that entry. -->
+  <xsl:template match="tei:term[exists(te:pointers(.))]" mode="te:html te:site te:book te:print" priority="0.5">
+    <xsl:call-template name="te:name"/>
+  </xsl:template>
 
   <xsl:template match="*[te:phrase(.) = 'link']" mode="te:html te:site te:book te:print" priority="0">
     <xsl:param name="in-link" as="xs:boolean" select="false()" tunnel="yes"/>
@@ -282,7 +294,7 @@
            and reported (xslt/pointer-left-out, common/diagnostics.xsl). -->
       <xsl:when test="te:is-bare-pointer(.) and exists($href) and not($in-link)">
         <xsl:variable name="label" as="xs:string" select="te:pointer-label(.)"/>
-        <a class="ref ptr ed" href="{$href}" title="{$label}" aria-label="Link: {$label}">→</a>
+        <a class="ref ptr ed" href="{$href}" title="{$label}" aria-label="{te:t('linkTo', map:entry('target', $label))}">→</a>
       </xsl:when>
       <!-- A reference given only as a canonical reference (@cRef: "LXX:Gn:6:3") or a number (@n) prints it, raised and
            small like a marker, not as text of the witness ("Gn 6,3": te:cref-label in apparatus-model.xsl), so a source apparatus is not lost. -->
@@ -322,8 +334,8 @@
     <xsl:choose>
       <xsl:when test="exists($iso) and matches($iso, '^\d{4}(-\d{2}(-\d{2})?)?$')">
         <time class="date" datetime="{$iso}">
-          <xsl:attribute name="title" select="string-join((te:date-label($iso), (@to, @notAfter)[1] ! ('–' || te:date-label(.))), '')
-            || (if (@cert) then ' (certainty: ' || @cert || ')' else '')"/>
+          <xsl:attribute name="title" select="te:date-range-label($iso, string((@to, @notAfter)[1]))
+            || (if (@cert) then ' ' || te:t('certainty', map:entry('cert', string(@cert))) else '')"/>
           <xsl:apply-templates mode="#current"/>
         </time>
       </xsl:when>
@@ -333,9 +345,9 @@
 
   <xsl:template match="tei:supplied" mode="te:html te:site te:book te:print">
     <xsl:param name="in-apparatus" as="xs:boolean" select="false()" tunnel="yes"/>
-    <xsl:variable name="why" as="xs:string" select="string-join(('Supplied' || (@reason ! (' (' || translate(., '-', ' ') || ')')),
-      (@resp ! ('by ' || (if (starts-with(., '#') and exists(key('te:id', substring(., 2), root(current()))/tei:resp))
-        then normalize-space((key('te:id', substring(., 2), root(current()))/tei:resp)[1]) else .)))), ' ')"/>
+    <xsl:variable name="why" as="xs:string" select="string-join((te:t('supplied') || (@reason ! (' (' || translate(., '-', ' ') || ')')),
+      (@resp ! te:t('byResp', map:entry('resp', if (starts-with(., '#') and exists(key('te:id', substring(., 2), root(current()))/tei:resp))
+        then normalize-space((key('te:id', substring(., 2), root(current()))/tei:resp)[1]) else string(.))))), ' ')"/>
     <xsl:sequence select="te:line-before(., $in-apparatus)"/>
     <span class="supplied" title="{$why}"><span class="br">[</span><xsl:apply-templates mode="#current"/><span class="br">]</span></span>
   </xsl:template>
@@ -349,12 +361,12 @@
   <!-- Why a gap is there, in words: what the site's tooltip says; the textual note says it too. -->
   <xsl:function name="te:gap-reason" as="xs:string">
     <xsl:param name="gap" as="element(tei:gap)"/>
-    <xsl:variable name="reason" as="xs:string" select="string-join(($gap/@reason ! ('Omission: ' || translate(., '-', ' ') || '.'), $gap/tei:desc ! normalize-space(.)), ' ')"/>
-    <xsl:sequence select="if ($reason = '') then 'Omission' else $reason"/>
+    <xsl:variable name="reason" as="xs:string" select="string-join(($gap/@reason ! te:t('omissionReason', map:entry('reason', translate(., '-', ' '))), $gap/tei:desc ! normalize-space(.)), ' ')"/>
+    <xsl:sequence select="if ($reason = '') then te:t('omission') else $reason"/>
   </xsl:function>
 
   <xsl:template match="tei:unclear" mode="te:html te:site te:book te:print">
-    <span class="unclear" title="unclear{@reason ! (': ' || .)}"><xsl:apply-templates mode="#current"/></span>
+    <span class="unclear" title="{if (@reason) then te:t('unclearReason', map:entry('reason', string(@reason))) else te:t('unclear')}"><xsl:apply-templates mode="#current"/></span>
   </xsl:template>
   <xsl:template match="*[te:phrase(.) = 'deletion']" mode="te:html te:site te:book te:print" priority="0"><del><xsl:apply-templates mode="#current"/></del></xsl:template>
   <xsl:template match="*[te:phrase(.) = 'addition']" mode="te:html te:site te:book te:print" priority="0"><ins><xsl:apply-templates mode="#current"/></ins></xsl:template>
@@ -413,10 +425,13 @@
       <xsl:apply-templates mode="#current"/>
     </span>
   </xsl:template>
-  <!-- Entity lists that became registers (common/registers.xsl) are shown on the register pages, not
-       here; nor is a back made only of them. -->
-  <xsl:template match="*[te:is-list-kind(.)][te:is-register-list(.)]" mode="te:html te:site te:book te:print" priority="2"/>
-  <xsl:template match="tei:back[*][every $c in * satisfies (te:is-list-kind($c) and te:is-register-list($c))]" mode="te:html te:site te:book te:print" priority="2"/>
+  <!-- Lists (and divisions of them) that became registers (common/registers.xsl) are shown on the register
+       pages, not here; nor is a front or back made only of them. In the header (the metadata panel) each says
+       in one line how many entries it holds and links to its register. -->
+  <xsl:template match="*[exists($te:register-parts)][exists(. intersect $te:register-parts)]" mode="te:html te:site te:book te:print" priority="2">
+    <xsl:if test="exists(ancestor::tei:teiHeader)"><xsl:sequence select="te:register-lines(.)"/></xsl:if>
+  </xsl:template>
+  <xsl:template match="*[self::tei:back or self::tei:front][*][exists($te:register-parts)][every $c in * satisfies (exists($c intersect $te:register-parts) or te:is-tei($c, $te:list-milestones))]" mode="te:html te:site te:book te:print" priority="2"/>
   <!-- Parts of the text that are not text. -->
   <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff" mode="te:html te:site te:book te:print"/>
   <!-- Metadata a text carries (events, relations, coordinates, identifiers, entity lists that are not registers):
@@ -431,8 +446,7 @@
         or (empty($element/ancestor::*[te:block(.) = ('paragraph', 'heading', 'item', 'cell', 'block', 'quotation', 'figure') or self::tei:note
             or self::tei:bibl or self::tei:biblStruct or self::tei:quote or self::tei:cit])
           and not(local-name($element) = 'listBibl' and empty($element/ancestor::tei:back))))
-      and not(te:is-list-kind($element) and te:is-register-list($element))
-      and empty($element/ancestor::*[te:is-list-kind(.)][te:is-register-list(.)])"/>
+      and not(te:in-register-list($element))"/>
   </xsl:function>
   <xsl:template match="tei:text//*[te:is-metadata(.)]" mode="te:site te:book te:print te:html" priority="20"/>
 
@@ -469,7 +483,7 @@
     <xsl:param name="entry-app" as="element()?" select="()" tunnel="yes"/>
     <xsl:variable name="n" as="xs:integer" select="te:number('note', .)"/>
     <!-- A textual note (note type="textual") has the lettered marker of the textual series (html/apparatus.xsl). -->
-    <xsl:if test="not(te:is-textual(.)) and te:marker-here(., $in-apparatus, $entry-app)"><sup class="noteref ed"><a id="noteref-{$n}" href="#note-{$n}" role="doc-noteref" data-entry="note-{$n}" data-number="{$n}" aria-label="Note {$n}">{$n}</a></sup></xsl:if>
+    <xsl:if test="not(te:is-textual(.)) and te:marker-here(., $in-apparatus, $entry-app)"><sup class="noteref ed"><a id="{$te:gen}noteref-{$n}" href="#{$te:gen}note-{$n}" role="doc-noteref" data-entry="{$te:gen}note-{$n}" data-number="{$n}" aria-label="{te:t('noteMarker', map:entry('number', $n))}">{$n}</a></sup></xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>

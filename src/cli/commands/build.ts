@@ -1,15 +1,16 @@
 // `tei-edition build [PATH...]`: validate, then write the edition's outputs into <out>.
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { EditionConfig } from '../../config/edition-config.js';
-import { ExitCode, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { ExitCode } from '../../diagnostics/diagnostic.js';
 import type { Report } from '../../diagnostics/report.js';
 import { exitCodeOfBuild } from '../exit-code.js';
-import { displayPath, expandPaths } from '../../read/files.js';
+import { displayPath } from '../../read/files.js';
 import { DEFAULT_OUTPUTS, buildEdition, type BuildOutput, type BuildPlan } from '../../package/build-edition.js';
+import { withDepositInputs } from '../../package/deposit-output.js';
+import { makeBuildPlan } from '../build-plan.js';
 import { readCommandLine } from '../options.js';
-import { colorFor, pathProblems, readConfig, renderReport, schemaOptionProblem, type ReportStyle } from '../report-output.js';
+import { colorFor, renderReport, type ReportStyle } from '../report-output.js';
 import { BUILD_SPEC, type Format } from '../specs.js';
+import { parseShard, readShards, type Shard, type ShardResults } from '../../transform/shards.js';
 
 /**
  * SIGINT and SIGTERM end the build through process.exit, so the exit handlers run: they remove the
@@ -33,7 +34,6 @@ export async function buildCommand(args: string[]): Promise<number> {
   const line = readCommandLine(BUILD_SPEC, args);
   if (line.exit !== undefined) return line.exit;
   const { options: o, paths } = line.parsed;
-  const strict = o.strict === true;
   const quiet = o.quiet === true;
   const style: ReportStyle = { format: (o.format as Format | undefined) ?? 'human', quiet, verbose: o.verbose === true, title: 'tei-edition build' };
   // Human findings go to stderr, beside the progress bar; stdout keeps the one line saying what was
@@ -47,78 +47,22 @@ export async function buildCommand(args: string[]): Promise<number> {
     return ExitCode.usage;
   };
   const only = o.only as BuildOutput[] | undefined;
-  const baseUrl = o['base-url'] as string | undefined;
-  const maxBytes = o['max-size'] as number | undefined;
-  const out = o.out as string | undefined;
-  const title = o.title as string | undefined;
-
-  let config: EditionConfig | undefined;
-  const loaded = readConfig(o.config as string | undefined, paths.length > 0, 'build');
-  if (loaded && !loaded.ok) return stopWith({ files: [], diagnostics: loaded.diagnostics }, loaded.texts);
-  if (loaded) config = loaded.config;
-
-  // --schema replaces the config's schema, in every mode and every command.
-  let schema = config?.schema;
-  if (typeof o.schema === 'string') {
-    const problem = schemaOptionProblem(o.schema);
-    if (problem) return stopWith({ files: [], diagnostics: [problem] });
-    schema = path.resolve(o.schema);
+  // --merge: the operands are shard folders, and the edition is the config's.
+  const merge = o.merge === true;
+  const shardText = o.shard as string | undefined;
+  if (merge && shardText) return stopWith({ files: [], diagnostics: [{ file: '', severity: 'error', ruleId: 'cli/usage', message: '--shard and --merge are two steps: make the shards with --shard K/N, then join them with --merge SHARD...' }] });
+  let shardResults: ShardResults | undefined;
+  if (merge) {
+    if (paths.length === 0) return stopWith({ files: [], diagnostics: [{ file: '', severity: 'error', ruleId: 'cli/usage', message: '--merge needs the shard folders, e.g. build --merge shards/*' }] });
+    const read = readShards(paths.map((p) => path.resolve(p)));
+    if ('error' in read) return stopWith({ files: [], diagnostics: [{ file: '', severity: 'error', ruleId: 'cli/usage', message: read.error }] });
+    shardResults = read.results;
   }
-  const common = {
-    ...(schema ? { schema } : {}),
-    schematron: config?.schematron ?? [],
-    ruleLevels: config?.rules ?? {},
-    ...(baseUrl ? { baseUrl } : {}),
-    strict,
-    ...(only ? { only } : {}),
-    ...(maxBytes === undefined ? {} : { maxBytes }),
-    ...(config?.print ? { print: config.print } : {}),
-  };
-
-  let plan: BuildPlan;
-  if (paths.length === 0) {
-    const c = config!;
-    const documents = expandPaths(c.documents);
-    const registers = expandPaths(c.registers);
-    const empty = [...documents.emptyFolders, ...registers.emptyFolders];
-    if (empty.length) return stopWith({ files: [], diagnostics: empty.map((f) => ({ file: c.file, severity: 'error' as const, ruleId: 'io/no-files', message: `${displayPath(f)} holds no .xml files` })) });
-    const outDir = out ?? path.resolve(c.root, c.out || 'dist');
-    plan = {
-      ...common,
-      mode: 'edition',
-      title: title ?? c.title,
-      slug: c.slug,
-      edition: c.edition,
-      documents: documents.files.filter((f) => path.resolve(f) !== path.resolve(c.edition)),
-      registers: registers.files,
-      siteDir: path.join(outDir, 'site'),
-      dateFrom: c.root,
-      epub: { ...(c.identifier ? { identifier: c.identifier } : {}), ...(c.epub ? { notes: c.epub.notes } : {}) },
-      // Pointers may lead anywhere in the edition's folder, never outside it.
-      boundary: [c.root],
-    };
-  } else {
-    // The files named, built as a folder build; a config named with --config lends its schema,
-    // Schematron, rule levels and output folder, as it does to `validate PATH`.
-    const expanded = expandPaths(paths);
-    const problems: Diagnostic[] = pathProblems(expanded);
-    if (problems.length) return stopWith({ files: expanded.missing.map((m) => displayPath(m)), diagnostics: problems });
-    const first = paths[0]!;
-    const isFolder = (p: string): boolean => existsSync(p) && statSync(p).isDirectory();
-    plan = {
-      ...common,
-      mode: 'paths',
-      ...(title ? { title } : {}),
-      // One folder named: the edition is called by it when its documents share no title.
-      ...(paths.length === 1 && isFolder(first) ? { folderName: path.basename(path.resolve(first)) } : {}),
-      documents: expanded.files,
-      registers: [],
-      siteDir: path.join(path.resolve(out ?? config?.out ?? 'dist'), 'site'),
-      dateFrom: isFolder(first) ? first : path.dirname(path.resolve(first)),
-      ...(config?.epub ? { epub: { notes: config.epub.notes } } : {}),
-      boundary: [process.cwd(), ...paths.map((p) => (isFolder(p) ? path.resolve(p) : path.dirname(path.resolve(p))))],
-    };
-  }
+  const shard = shardText === undefined ? undefined : (parseShard(shardText) as { value: Shard }).value;
+  const planOptions = shard && o.out === undefined ? { ...o, out: `shard-${shard.index}-of-${shard.count}` } : o;
+  const made = makeBuildPlan(planOptions, merge ? [] : paths, 'build');
+  if (!made.ok) return stopWith(made.report, made.texts);
+  let plan: BuildPlan = { ...made.plan, ...(shardResults ? { shardResults } : {}), ...(shard ? { shard } : {}) };
   style.checked = { ...(plan.schema ? { schema: displayPath(plan.schema) } : {}), schematron: plan.schematron.length };
 
   const started = performance.now();
@@ -138,12 +82,16 @@ export async function buildCommand(args: string[]): Promise<number> {
     if (!result.failure) process.stderr.write(`tei-edition build: nothing written (${displayPath(path.dirname(plan.siteDir))} is unchanged)\n`);
     return exitCodeOfBuild(result.status);
   }
-  if (!quiet) {
+  if (!quiet && shard) {
+    const stream = style.format === 'human' ? process.stdout : process.stderr;
+    const n = result.written.length;
+    stream.write(`Transformed shard ${shard.index}/${shard.count} (${n} document file${n === 1 ? '' : 's'}) into ${displayPath(path.dirname(plan.siteDir))}; join the shards with build --merge\n`);
+  } else if (!quiet) {
     const pages = result.written.filter((p) => p.endsWith('.html') && !p.startsWith('../')).length;
-    const documents = result.written.filter((p) => p.startsWith('documents/') && p.endsWith('.html')).length;
+    const documents = result.documents ?? result.written.filter((p) => p.startsWith('documents/') && p.endsWith('.html')).length;
     const warnings = result.report.diagnostics.filter((d) => d.severity === 'warning').length;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const outputs = (only ?? DEFAULT_OUTPUTS).join(', ');
+    const outputs = withDepositInputs(only ?? DEFAULT_OUTPUTS).join(', ');
     const site = pages > 0 ? `${documents} document${documents === 1 ? '' : 's'}, ${pages} page${pages === 1 ? '' : 's'}, ` : '';
     // With a machine format on stdout, this line is for the person watching: stderr.
     const stream = style.format === 'human' ? process.stdout : process.stderr;

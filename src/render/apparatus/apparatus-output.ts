@@ -8,6 +8,7 @@ import { addressOf, parseLinkKey, type LinkTargets } from '../link-keys.js';
 import { templatesDir } from '../templates.js';
 import { renderEntry, type RenderOptions } from './render-entries.js';
 import { withRenditions } from '../renditions-css.js';
+import { englishLabels, type Labels } from '../../labels/labels.js';
 
 export interface OutputFile {
   /** Path from the apparatus folder, '/'-separated. */
@@ -47,26 +48,31 @@ export function standaloneResolver(targets?: LinkTargets): (document: string, hr
 }
 
 /** The renderer's options for one document of the standalone apparatus: ids made edition-wide (`<document>.<id>`), back links to the site. */
-export function standaloneOptions(d: DocumentApparatus, resolve: (document: string, href: string) => string | undefined = standaloneResolver()): RenderOptions {
+export function standaloneOptions(d: DocumentApparatus, resolve: (document: string, href: string) => string | undefined = standaloneResolver(), labels: Labels = englishLabels()): RenderOptions {
   return {
     resolve: (href) => resolve(d.document, href),
     markerHref: (e) => `${sitePageOf(d.document)}#${e.markerId}`,
     id: (id) => `${d.document}.${id}`,
+    labels,
   };
 }
 
-/** The standalone HTML document: for each document, each series in order. */
-export function apparatusHtml(edition: EditionApparatus, lang: string, targets?: LinkTargets): string {
+/** The heading of each series on the page, in the interface's words (the JSON keeps the model's labels). */
+const SERIES_LABELS: Readonly<Record<ApparatusSeries, string>> = { explanatory: 'notes', textual: 'textualNotes', critical: 'criticalApparatus' };
+
+/** The standalone HTML document: for each document, each series in order; `lang` is the interface's, whose words `labels` are. */
+export function apparatusHtml(edition: EditionApparatus, lang: string, targets?: LinkTargets, labels: Labels = englishLabels()): string {
+  const t = (key: string, values?: Record<string, string>): string => escapeHtml(labels.t(key, values));
   const sections = edition.documents.map((d) => {
     const sitePage = sitePageOf(d.document);
-    const options = standaloneOptions(d, standaloneResolver(targets));
+    const options = standaloneOptions(d, standaloneResolver(targets), labels);
     const series = SERIES.map((s) => {
       const entries = entriesOf(d, s.id);
       if (!entries.length) return '';
-      return `<section class="series" id="${escapeHtml(d.document)}--${s.id}"><h3>${escapeHtml(s.label)}</h3><ol class="entries">${entries.map((e) => renderEntry('standalone', e, d, options)).join('\n')}</ol></section>`;
+      return `<section class="series" id="${escapeHtml(d.document)}--${s.id}"><h3>${t(SERIES_LABELS[s.id])}</h3><ol class="entries">${entries.map((e) => renderEntry('standalone', e, d, options)).join('\n')}</ol></section>`;
     }).join('\n');
-    const sigla = d.witnesses.length ? `<p class="witnesses">Witnesses: ${d.witnesses.map((w) => escapeHtml(w.siglum)).join(', ')}</p>` : '';
-    return `<section class="document" id="${escapeHtml(d.document)}"><h2><a href="${escapeHtml(sitePage)}">${escapeHtml(d.title)}</a></h2>${sigla}\n${series || '<p>No apparatus entries.</p>'}</section>`;
+    const sigla = d.witnesses.length ? `<p class="witnesses">${t('witnessesList', { sigla: d.witnesses.map((w) => w.siglum).join(', ') })}</p>` : '';
+    return `<section class="document" id="${escapeHtml(d.document)}"><h2><a href="${escapeHtml(sitePage)}">${escapeHtml(d.title)}</a></h2>${sigla}\n${series || `<p>${t('noEntries')}</p>`}</section>`;
   }).join('\n');
   const contents = edition.documents.map((d) => `<li><a href="#${escapeHtml(d.document)}">${escapeHtml(d.title)}</a> (${d.entries.length})</li>`).join('');
   // The site's page shell (src/templates/layout.hbs) and stylesheet, copied beside the page (STYLESHEET), so
@@ -77,29 +83,29 @@ export function apparatusHtml(edition: EditionApparatus, lang: string, targets?:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'; base-uri 'none'">
-<title>${escapeHtml(edition.title)}: apparatus</title>
+<title>${t('apparatusTitle', { title: edition.title })}</title>
 <meta name="generator" content="tei-edition">
 <link rel="stylesheet" href="${STYLESHEET}">
 </head>
 <body class="page-apparatus">
-<a class="skip-link" href="#main">Skip to the apparatus</a>
+<a class="skip-link" href="#main">${t('skipToApparatus')}</a>
 <header class="site-header">
   <p class="site-title"><a href="../site/index.html">${escapeHtml(edition.title)}</a></p>
-  <nav aria-label="Edition">
+  <nav aria-label="${t('editionNavigation')}">
     <ul>
-      <li><a href="../site/documents.html">Documents</a></li>
-      <li><a href="index.html" aria-current="page">Apparatus</a></li>
+      <li><a href="../site/documents.html">${t('documents')}</a></li>
+      <li><a href="index.html" aria-current="page">${t('apparatus')}</a></li>
     </ul>
   </nav>
 </header>
 <main id="main" tabindex="-1">
-<h1>${escapeHtml(edition.title)}: apparatus</h1>
-<p class="apparatus-key">Explanatory notes are numbered, textual notes lettered, and the critical apparatus is keyed to the lines of each document's reading text. The same numbers, letters and lines are used on the site and in the JSON (<a href="apparatus.json">apparatus.json</a>, schema <a href="${SCHEMA_FILE}">${SCHEMA_FILE}</a>).</p>
-<nav aria-label="Documents"><ol class="apparatus-contents">${contents}</ol></nav>
+<h1>${t('apparatusTitle', { title: edition.title })}</h1>
+<p class="apparatus-key">${labels.html('standaloneKey', { json: '<a href="apparatus.json">apparatus.json</a>', schema: `<a href="${SCHEMA_FILE}">${SCHEMA_FILE}</a>` })}</p>
+<nav aria-label="${t('documents')}"><ol class="apparatus-contents">${contents}</ol></nav>
 ${sections}
 </main>
 <footer class="site-footer">
-  <p>${escapeHtml(edition.title)} · apparatus</p>
+  <p>${t('apparatusFooter', { title: edition.title })}</p>
 </footer>
 </body>
 </html>
@@ -129,11 +135,11 @@ export function standaloneStylesheet(): string {
  * Every file of dist/apparatus/, by path. `targets`: where link keys lead on the site (siteLinkTargets of
  * the site model); without them, the HTML keeps the link keys for the caller to resolve.
  */
-export function renderApparatus(title: string, lang: string, documents: readonly DocumentApparatus[], schema: string, targets?: LinkTargets): OutputFile[] {
+export function renderApparatus(title: string, lang: string, documents: readonly DocumentApparatus[], schema: string, targets?: LinkTargets, labels: Labels = englishLabels()): OutputFile[] {
   const edition = editionApparatus(title, documents);
   return [
     { path: 'apparatus.json', content: `${JSON.stringify(edition, null, 1)}\n` },
-    { path: 'index.html', content: apparatusHtml(edition, lang, targets) },
+    { path: 'index.html', content: apparatusHtml(edition, lang, targets, labels) },
     { path: SCHEMA_FILE, content: schema },
     { path: STYLESHEET, content: standaloneStylesheet() },
   ];

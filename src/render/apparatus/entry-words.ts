@@ -2,6 +2,7 @@
 // the order printed apparatus give them, the words of the labels, the marker's words, the ids the site
 // derives from the TEI. Pure functions of the model.
 import type { ApparatusEntry, ApparatusReading, DocumentApparatus } from '../../transform/apparatus/model.js';
+import { englishLabels, type Labels } from '../../labels/labels.js';
 
 /** An id as the stylesheets make one from an `@xml:id` or a type (te:safe-id: the behaviour table's id rule). */
 export { safeId } from '../../read/behaviours.js';
@@ -22,9 +23,12 @@ export function orderedReadings(entry: ApparatusEntry, document: Pick<DocumentAp
   return base ? [{ reading: base, base: true }, ...others] : others;
 }
 
-/** What stands for a reading without text: 'om.', '¶ new paragraph', or the names of what it holds. */
-export function emptyWords(reading: ApparatusReading): string {
-  return reading.empty === '¶' ? '¶ new paragraph' : reading.empty || 'om.';
+/**
+ * What stands for a reading without text: 'om.' (the apparatus's own Latin, in every language), the
+ * interface's '¶ new paragraph', or the names of what it holds.
+ */
+export function emptyWords(reading: ApparatusReading, labels: Labels = englishLabels()): string {
+  return reading.empty === '¶' ? labels.t('newParagraph') : reading.empty || 'om.';
 }
 
 /** The text of a marker in the reading text: the number, the letter, or ° for a critical entry. */
@@ -32,18 +36,18 @@ export function markerText(entry: ApparatusEntry): string {
   return entry.series === 'critical' ? '°' : entry.label;
 }
 
-/** The accessible name of a marker. */
-export function markerName(entry: ApparatusEntry): string {
-  if (entry.series === 'explanatory') return `Note ${entry.number}`;
-  if (entry.series === 'textual') return `Textual note ${entry.label}`;
-  return `Variant ${entry.number}, line ${entry.line}`;
+/** The accessible name of a marker (as the stylesheets name the markers they write: html/apparatus.xsl, html/text.xsl). */
+export function markerName(entry: ApparatusEntry, labels: Labels = englishLabels()): string {
+  if (entry.series === 'explanatory') return labels.t('noteMarker', { number: entry.number });
+  if (entry.series === 'textual') return labels.t('textualMarker', { label: entry.label });
+  return labels.t('variantMarker', { number: entry.number, line: entry.line });
 }
 
 /** The accessible name of an entry's link back to its marker. */
-export function backName(entry: ApparatusEntry): string {
-  if (entry.series === 'explanatory') return `Back to the text of note ${entry.number}`;
-  if (entry.series === 'textual') return `Back to textual note ${entry.label} in the text`;
-  return `Back to variant ${entry.number} in the text, line ${entry.line}`;
+export function backName(entry: ApparatusEntry, labels: Labels = englishLabels()): string {
+  if (entry.series === 'explanatory') return labels.t('backToNote', { number: entry.number });
+  if (entry.series === 'textual') return labels.t('backToTextual', { label: entry.label });
+  return labels.t('backToVariant', { number: entry.number, line: entry.line });
 }
 
 /** The anchor a textual note prints before its bracket: the text the intervention covers (none for a gap). */

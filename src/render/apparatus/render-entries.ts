@@ -14,6 +14,7 @@ import type { ApparatusEntry, ApparatusSeries, DocumentApparatus } from '../../t
 import { entriesOf } from '../../transform/apparatus/model.js';
 import { SITE_CLASSES, backName, emptyWords, markerName, markerText, orderedReadings, readingResp, safeId, textualAnchor } from './entry-words.js';
 import { escapeAttribute, escapeText, holdsBlocks, markersIn, rewriteIds, rewriteLinks, rewriteMarkers, toXhtml, trimHtml } from '../html-rewrite.js';
+import { englishLabels, type Labels } from '../../labels/labels.js';
 
 export type Flavour = 'site' | 'standalone' | 'epub' | 'print';
 export type NotesPlacement = 'footnotes' | 'endnotes';
@@ -32,6 +33,8 @@ export interface RenderOptions {
   id?: (id: string) => string;
   /** The language of entries' words where it is marked in the TEI, by local id (entryLanguages() in from-transform.ts). */
   languages?: ReadonlyMap<string, string>;
+  /** The interface's words: headings, the key, markers' and links' names, "line" (default: English). */
+  labels?: Labels;
 }
 
 interface Context {
@@ -44,6 +47,7 @@ interface Context {
   entryHref: (entry: ApparatusEntry) => string;
   id: (id: string) => string;
   languages: ReadonlyMap<string, string>;
+  labels: Labels;
   /** Print: the entries being drawn, so that none is drawn inside itself. */
   drawing: Set<string>;
 }
@@ -60,6 +64,7 @@ function contextOf(flavour: Flavour, document: DocumentApparatus, options: Rende
     entryHref: options.entryHref ?? ((e) => `#${id(e.localId)}`),
     id,
     languages: options.languages ?? new Map(),
+    labels: options.labels ?? englishLabels(),
     drawing: new Set(),
   };
 }
@@ -96,7 +101,7 @@ function marker(entry: ApparatusEntry, ctx: Context): string {
     ['epub:type', noteref && ctx.flavour === 'epub' ? 'noteref' : undefined],
     ['data-entry', entry.localId],
     ['data-number', String(entry.number)],
-    ['aria-label', markerName(entry)],
+    ['aria-label', markerName(entry, ctx.labels)],
   ]);
   return `<sup class="${SITE_CLASSES[entry.series].marker}"><a${link}>${escapeText(markerText(entry))}</a></sup>`;
 }
@@ -118,7 +123,7 @@ function readingWords(entry: ApparatusEntry, ctx: Context): { html: string; sigl
   return orderedReadings(entry, ctx.document).map(({ reading, base }) => {
     const source = reading.sources.length > 0;
     return {
-      html: reading.empty !== '' ? `<em class="om">${escapeText(emptyWords(reading))}</em>` : modelHtml(reading.html, ctx),
+      html: reading.empty !== '' ? `<em class="om">${escapeText(emptyWords(reading, ctx.labels))}</em>` : modelHtml(reading.html, ctx),
       sigla: reading.sigla.join(' '),
       source: source ? reading.resp || reading.sources.join(' ') : '',
       // A reading from a source is named by it already: only its kind is added.
@@ -168,21 +173,26 @@ function printedCriticalWords(entry: ApparatusEntry, ctx: Context): string {
 
 /** A textual note: its line, the text it concerns and a bracket (not for a gap, which covers no text), what the editors did. */
 function textualWords(entry: ApparatusEntry, ctx: Context): string {
-  const line = entry.line > 0 ? `<span class="tn-line ed">line ${entry.line}: </span>` : '';
+  const line = entry.line > 0 ? `<span class="tn-line ed">${escapeText(ctx.labels.t('lineOf', { line: entry.line }))}: </span>` : '';
   const anchor = textualAnchor(entry);
   return `${line}${anchor ? `<span class="tn-anchor">${escapeText(anchor)}</span><span class="bracket">]</span> ` : ''}${modelHtml(entry.note.html, ctx)}`;
 }
 
 /** An explanatory note: the place its @xml:id names, its type, its text. */
+/** The source's id of a note or an app, which its entry carries (links to the app or note lead there). */
+function sourceAnchor(entry: ApparatusEntry, ctx: Context): string {
+  return entry.xmlId ? `<span id="${escapeAttribute(ctx.id(safeId(entry.xmlId)))}"></span>` : '';
+}
+
 function noteWords(entry: ApparatusEntry, ctx: Context): string {
-  const anchor = entry.xmlId ? `<span id="${escapeAttribute(ctx.id(safeId(entry.xmlId)))}"></span>` : '';
+  const anchor = sourceAnchor(entry, ctx);
   const type = entry.type ? `<span class="note-type ed">${escapeText(entry.type)}</span> ` : '';
   const body = modelHtml(entry.note.html, ctx);
   return `${anchor}${type}${ctx.flavour === 'print' ? body : wrap(ctx, 'note-body', body)}`;
 }
 
 function words(entry: ApparatusEntry, ctx: Context): string {
-  if (entry.series === 'critical') return ctx.flavour === 'print' ? printedCriticalWords(entry, ctx) : criticalWords(entry, ctx);
+  if (entry.series === 'critical') return `${sourceAnchor(entry, ctx)}${ctx.flavour === 'print' ? printedCriticalWords(entry, ctx) : criticalWords(entry, ctx)}`;
   if (entry.series === 'textual') return textualWords(entry, ctx);
   return noteWords(entry, ctx);
 }
@@ -198,11 +208,11 @@ function noteClass(entry: ApparatusEntry): string {
 }
 
 function backLink(entry: ApparatusEntry, ctx: Context, cls: string): string {
-  return `<a class="${cls}" href="${escapeAttribute(ctx.markerHref(entry))}" aria-label="${escapeAttribute(backName(entry))}">${escapeText(entry.label)}</a>`;
+  return `<a class="${cls}" href="${escapeAttribute(ctx.markerHref(entry))}" aria-label="${escapeAttribute(backName(entry, ctx.labels))}">${escapeText(entry.label)}</a>`;
 }
 
 function returnLink(entry: ApparatusEntry, ctx: Context): string {
-  return entry.series === 'explanatory' ? ` <a class="backref ed" href="${escapeAttribute(ctx.markerHref(entry))}" aria-label="Back to the text">↩</a>` : '';
+  return entry.series === 'explanatory' ? ` <a class="backref ed" href="${escapeAttribute(ctx.markerHref(entry))}" aria-label="${escapeAttribute(ctx.labels.t('backToText'))}">↩</a>` : '';
 }
 
 function dataOf(entry: ApparatusEntry): Attributes {
@@ -277,18 +287,17 @@ export function renderEntry(flavour: Flavour, entry: ApparatusEntry, document: D
 
 // ===== sections =====
 
-const CRITICAL_KEY = 'By line of the reading text: the reading shown first and its sigla, a bracket, then every other reading with its sigla.';
-
 /** The critical apparatus and the textual notes of a document, as sections of list items (site and EPUB). */
 function apparatusSeries(ctx: Context): string {
   const list = (series: ApparatusSeries): string => entriesOf(ctx.document, series).map((e) => item(e, ctx)).join('\n');
   const critical = list('critical');
   const textual = list('textual');
   const h = (id: string): string => escapeAttribute(ctx.id(id));
+  const t = (key: string): string => escapeText(ctx.labels.t(key));
   return [
-    critical && `<section class="apparatus-series series-critical" aria-labelledby="${h('h-critical')}">\n<h3 id="${h('h-critical')}">Critical apparatus</h3>\n`
-      + `<p class="apparatus-key ed">${CRITICAL_KEY}</p>\n<ol class="apparatus-list">\n${critical}\n</ol>\n</section>`,
-    textual && `<section class="apparatus-series series-textual" aria-labelledby="${h('h-textual')}">\n<h3 id="${h('h-textual')}">Textual notes</h3>\n<ol class="textual-list">\n${textual}\n</ol>\n</section>`,
+    critical && `<section class="apparatus-series series-critical" aria-labelledby="${h('h-critical')}">\n<h3 id="${h('h-critical')}">${t('criticalApparatus')}</h3>\n`
+      + `<p class="apparatus-key ed">${t('criticalKey')}</p>\n<ol class="apparatus-list">\n${critical}\n</ol>\n</section>`,
+    textual && `<section class="apparatus-series series-textual" aria-labelledby="${h('h-textual')}">\n<h3 id="${h('h-textual')}">${t('textualNotes')}</h3>\n<ol class="textual-list">\n${textual}\n</ol>\n</section>`,
   ].filter(Boolean).join('\n');
 }
 
@@ -296,8 +305,8 @@ function apparatusSeries(ctx: Context): string {
  * The options of the site's document page: ids as the model gives them, entries and markers on the same
  * page, links as the model gives them (the site resolves link keys in the whole page: site-links.ts).
  */
-export function siteOptions(languages?: ReadonlyMap<string, string>): RenderOptions {
-  return { resolve: (href) => href, markerHref: (e) => `#${e.markerId}`, ...(languages ? { languages } : {}) };
+export function siteOptions(languages?: ReadonlyMap<string, string>, labels?: Labels): RenderOptions {
+  return { resolve: (href) => href, markerHref: (e) => `#${e.markerId}`, ...(languages ? { languages } : {}), ...(labels ? { labels } : {}) };
 }
 
 export interface SiteSections {

@@ -4,9 +4,11 @@
 // entries) and from the one apparatus model, drawn by the EPUB flavour of the apparatus renderer
 // (render-entries.ts), so notes and apparatus entries keep the ids, numbers and labels the site gives them.
 import type { SiteDocument, SiteModel, SiteRegister } from '../site-model.js';
-import { dateLabel } from '../site-model.js';
+import { labelsOf } from '../site-model.js';
+import type { Labels } from '../../labels/labels.js';
 import type { ApparatusEntry } from '../../transform/apparatus/model.js';
-import { documentApparatus, entryLanguages } from '../../transform/apparatus/from-transform.js';
+import { documentApparatus, documentKey, entryLanguages } from '../../transform/apparatus/from-transform.js';
+import { readingOrder, volumeMatter } from '../volumes.js';
 import { epubApparatus, epubNotes, markerHosts, type NotesPlacement, type RenderOptions } from '../apparatus/render-entries.js';
 import { el, elements, hasClass, idsUnder, parseHtml, parseXhtml, rewrite, type Element, type Node } from './dom.js';
 import { bookHref, bookLinkTargets, relativeHref } from './links.js';
@@ -51,10 +53,17 @@ export interface BookContent {
   parted: PartedDocument[];
   apparatus?: { content: ContentDocument; parts: { document: SiteDocument; id: string }[] };
   registers: { register: SiteRegister; content: ContentDocument }[];
+  /** The interface's words the book is written with (the edition's labels). */
+  labels: Labels;
 }
 
 export function stemOf(page: string): string {
   return page.replace(/^.*\//, '').replace(/\.html$/, '');
+}
+
+/** A document's stem made unique in the book: a document of a volume is named with its volume ("frus1951v07p2.d12"). */
+export function bookStem(page: string): string {
+  return documentKey(page).replace(/\//g, '.');
 }
 
 export function pageMapOf(model: SiteModel): Map<string, string> {
@@ -63,7 +72,8 @@ export function pageMapOf(model: SiteModel): Map<string, string> {
     ['documents.html', 'nav.xhtml'],
     ['registers.html', 'nav.xhtml'],
   ]);
-  for (const d of model.documents) pages.set(d.page, `documents/${stemOf(d.page)}.xhtml`);
+  // A document of a volume keeps its folder (documents/<volume>/<id>.xhtml): two volumes may both have a d12.
+  for (const d of [...model.documents, ...volumeMatter(model)]) pages.set(d.page, d.page.startsWith('documents/') ? d.page.replace(/\.html$/, '.xhtml') : `documents/${stemOf(d.page)}.xhtml`);
   for (const r of model.registers) pages.set(r.page, `registers/${stemOf(r.page)}.xhtml`);
   return pages;
 }
@@ -103,7 +113,7 @@ function section(id: string, label: string, children: Node[], attrs: Record<stri
  * parallel segmentation, lines that reflow). Here its page breaks become the book's page breaks, numbered
  * for the page list, and its note references the book's note references.
  */
-function readingText(nodes: Node[], path: string, pageBreaks: PageBreak[]): Node[] {
+function readingText(nodes: Node[], path: string, pageBreaks: PageBreak[], idPrefix = ''): Node[] {
   let breaks = 0;
   return rewrite(nodes, (e) => {
     if (hasClass(e, 'pb')) {
@@ -111,7 +121,8 @@ function readingText(nodes: Node[], path: string, pageBreaks: PageBreak[]): Node
       const label = (e.attrs.get('data-page') ?? '').trim();
       if (label === '') return e;
       breaks++;
-      const id = `page-${breaks}`;
+      // A page break keeps the source's id (an index refers to it); one without gets the book's.
+      const id = e.attrs.get('id') ?? `${idPrefix}page-${breaks}`;
       pageBreaks.push({ path, id, label });
       return el('span', { id, class: e.attrs.get('class'), 'epub:type': 'pagebreak', role: 'doc-pagebreak', 'aria-label': label }, e.children);
     }
@@ -121,10 +132,10 @@ function readingText(nodes: Node[], path: string, pageBreaks: PageBreak[]): Node
 }
 
 /** The notes section of a document (or of a part of it): the renderer's footnote asides or list of endnotes. */
-function notesSection(notes: Node[], placement: NotesPlacement): Node[] {
+function notesSection(notes: Node[], placement: NotesPlacement, labels: Labels, idPrefix = ''): Node[] {
   if (notes.length === 0) return [];
-  if (placement === 'footnotes') return [section('notes', 'Notes', notes, { class: 'notes' })];
-  return [section('notes', 'Notes', notes, { class: 'notes', 'epub:type': 'endnotes', role: 'doc-endnotes' })];
+  if (placement === 'footnotes') return [section(`${idPrefix}notes`, labels.t('notes'), notes, { class: 'notes' })];
+  return [section(`${idPrefix}notes`, labels.t('notes'), notes, { class: 'notes', 'epub:type': 'endnotes', role: 'doc-endnotes' })];
 }
 
 /** The notes a notes fragment holds (footnote asides, endnote items), by id. */
@@ -161,15 +172,15 @@ interface DocumentEntries {
   local: (from: string, id: string) => string;
 }
 
-function documentEntries(d: SiteDocument, path: string, apparatusPath: string, textIds: ReadonlySet<string>, link: BookLink, placement: NotesPlacement, sourceRoot: string | undefined): DocumentEntries {
+function documentEntries(d: SiteDocument, path: string, apparatusPath: string, textIds: ReadonlySet<string>, link: BookLink, placement: NotesPlacement, sourceRoot: string | undefined, labels: Labels): DocumentEntries {
   const model = documentApparatus(d.data, d.page, sourceRoot);
   const languages = entryLanguages(d.data);
-  const stem = stemOf(d.page);
+  const stem = bookStem(d.page);
   const prefixed = (id: string): string => `${stem}--${id}`;
   const same = (id: string): string => id;
 
   // What each fragment holds, from a first drawing with links as the model gives them.
-  const survey: RenderOptions = { resolve: (href) => href, markerHref: (e) => `#${e.markerId}`, languages };
+  const survey: RenderOptions = { resolve: (href) => href, markerHref: (e) => `#${e.markerId}`, languages, labels };
   const apparatusIds = idsUnder(parseXhtml(epubApparatus(model, survey)));
   const documentIds = new Set([...textIds, ...idsUnder(parseXhtml(epubNotes(model, placement, survey)))]);
 
@@ -205,6 +216,7 @@ function documentEntries(d: SiteDocument, path: string, apparatusPath: string, t
     },
     id,
     languages,
+    labels,
   });
 
   const drawn = parseXhtml(epubApparatus(model, optionsFor(apparatusPath, prefixed)));
@@ -218,9 +230,9 @@ function documentEntries(d: SiteDocument, path: string, apparatusPath: string, t
   };
 }
 
-function documentLabel(d: SiteDocument): string {
+function documentLabel(d: SiteDocument, labels: Labels): string {
   const title = d.data.title || stemOf(d.page);
-  const date = dateLabel(d.data.date.when);
+  const date = labels.date(d.data.date.when);
   return date && !title.includes(date) ? `${title} (${date})` : title;
 }
 
@@ -233,6 +245,7 @@ function langOf(raw: string | undefined, fallback: string): string {
  * apparatus model names witnesses (as in dist/apparatus).
  */
 export function buildContent(model: SiteModel, placement: NotesPlacement, bookLang: string, partLimit = PART_LIMIT, sourceRoot?: string): BookContent {
+  const labels = labelsOf(model);
   const pages = pageMapOf(model);
   const targets = bookLinkTargets(model, pages);
   const link: BookLink = (href, page, from) => bookHref(href, page, from, pages, targets);
@@ -245,49 +258,51 @@ export function buildContent(model: SiteModel, placement: NotesPlacement, bookLa
   const apparatusPath = 'apparatus.xhtml';
   const apparatusParts: { document: SiteDocument; id: string; nodes: Node[] }[] = [];
 
-  const chapters = model.documents.map((d) => {
+  // Documents, then each volume's pages in its order (render/volumes.ts).
+  const chapters = readingOrder(model).map((d) => {
+    const idp = d.data.idPrefix ?? '';
     const path = pages.get(d.page)!;
     const book = parseHtml(d.data.html.book);
-    const entries = documentEntries(d, path, apparatusPath, idsUnder(book), link, placement, sourceRoot);
-    const moved = entries.apparatus.length ? { id: stemOf(d.page) } : undefined;
+    const entries = documentEntries(d, path, apparatusPath, idsUnder(book), link, placement, sourceRoot, labels);
+    const moved = entries.apparatus.length ? { id: bookStem(d.page) } : undefined;
     if (moved) apparatusParts.push({ document: d, id: moved.id, nodes: entries.apparatus });
     const local = (id: string): string => entries.local(path, id);
     const lang = langOf(d.data.lang, bookLang);
-    const text = readingText(relink(book, d.page, path, link, local), path, pageBreaks);
+    const text = readingText(relink(book, d.page, path, link, local), path, pageBreaks, idp);
     // Marked now (as every document is before it is written), so that the text is weighed as written.
     markLanguages(text, directionOf(lang));
     const allNotes = entries.notes();
-    const notes = notesSection(allNotes, placement);
+    const notes = notesSection(allNotes, placement, labels, idp);
     const metadata = relink(parseHtml(d.data.html.metadata), d.page, path, link, local);
     const title = d.data.title || stemOf(d.page);
-    const date = dateLabel(d.data.date.when);
+    const date = labels.date(d.data.date.when);
     const head = el('header', { class: 'document-head' }, [
-      ...(d.data.number ? [el('p', { class: 'doc-number' }, [`Document ${d.data.number}`])] : []),
-      heading(1, 'doc-title', title),
+      ...(d.data.number ? [el('p', { class: 'doc-number' }, [labels.t('documentNumber', { number: d.data.number })])] : []),
+      heading(1, `${idp}doc-title`, title),
       ...(date && d.data.date.when ? [el('p', { class: 'doc-date' }, [el('time', { datetime: d.data.date.when }, [date])])] : []),
     ]);
     const ending = (from: string): Node[] => [
-      ...(moved ? [el('p', { class: 'apparatus-link ed' }, [el('a', { href: relativeHref(from, apparatusPath, moved.id) }, ['Variant readings of this document'])])] : []),
-      ...(metadata.length ? [section('metadata', 'About this document', metadata, { class: 'about' })] : []),
+      ...(moved ? [el('p', { class: 'apparatus-link ed' }, [el('a', { href: relativeHref(from, apparatusPath, moved.id) }, [labels.t('variantReadingsOfDocument')])])] : []),
+      ...(metadata.length ? [section(`${idp}metadata`, labels.t('aboutThisDocument'), metadata, { class: 'about' })] : []),
     ];
-    const opening = (children: Node[]): Element => el('section', { class: 'document', 'epub:type': 'chapter', role: 'doc-chapter', 'aria-labelledby': 'doc-title' }, [head, ...children]);
-    const textSection = (nodes: Node[]): Element => el('section', { class: 'text', 'aria-label': 'Text' }, nodes);
+    const opening = (children: Node[]): Element => el('section', { class: 'document', 'epub:type': 'chapter', role: 'doc-chapter', 'aria-labelledby': `${idp}doc-title` }, [head, ...children]);
+    const textSection = (nodes: Node[]): Element => el('section', { class: 'text', 'aria-label': labels.t('text') }, nodes);
     const whole: ContentDocument = { path, title, lang, body: [opening([textSection(text), ...ending(path), ...notes])] };
     if (sizeOf(whole.body) <= partLimit) return { document: d, content: whole, parts: [whole] };
 
     const noteById = notesById(allNotes);
     // A link to another part gains that part's file name, "<file>--<n>.xhtml".
-    const split = splitText(text, noteById, partLimit, sizeOf([head]), `${stemOf(d.page)}--00.xhtml`.length);
+    const split = splitText(text, noteById, partLimit, sizeOf([head]), `${bookStem(d.page)}--00.xhtml`.length);
     if (split === undefined) return { document: d, content: whole, parts: [whole] };
     const count = split.parts.length;
     const paths = split.parts.map((_, k) => (k === 0 ? path : partPath(path, k + 1, taken)));
     const parts: ContentDocument[] = split.parts.map((nodes, k) => {
       const own = new Set([...split.notePart].filter(([, at]) => at === k).map(([id]) => id));
-      const partNotes = own.size ? notesSection(entries.notes((e) => own.has(e.localId)), placement) : [];
+      const partNotes = own.size ? notesSection(entries.notes((e) => own.has(e.localId)), placement, labels, idp) : [];
       const last = k === count - 1;
       const children = [textSection(nodes), ...(last ? ending(paths[k]!) : []), ...partNotes];
-      const body = k === 0 ? [opening(children)] : [el('section', { class: 'document continued', 'aria-label': `${title} (continued)` }, children)];
-      return { path: paths[k]!, title: `${title}, part ${k + 1} of ${count}`, lang, body };
+      const body = k === 0 ? [opening(children)] : [el('section', { class: 'document continued', 'aria-label': labels.t('continued', { title }) }, children)];
+      return { path: paths[k]!, title: labels.t('partOf', { title, part: k + 1, parts: count }), lang, body };
     });
     const idHome = new Map<string, string>();
     for (const part of parts) for (const id of idsUnder(part.body)) if (!idHome.has(id)) idHome.set(id, part.path);
@@ -305,25 +320,25 @@ export function buildContent(model: SiteModel, placement: NotesPlacement, bookLa
     const parts = apparatusParts.map((p) => section(p.id, '', p.nodes, { class: 'apparatus-part' }));
     apparatusParts.forEach((p, i) => {
       const h = parts[i]!.children[0] as Element;
-      h.children = [el('a', { href: relativeHref(apparatusPath, pages.get(p.document.page)!) }, [documentLabel(p.document)])];
+      h.children = [el('a', { href: relativeHref(apparatusPath, pages.get(p.document.page)!) }, [documentLabel(p.document, labels)])];
     });
     const witnesses = model.witnesses.length
-      ? [section('witnesses', 'Witnesses', [el('dl', { class: 'witness-list' }, model.witnesses.flatMap((w) => [el('dt', {}, [w.siglum]), el('dd', {}, relink(parseHtml(w.html), 'index.html', apparatusPath, link))]))])]
+      ? [section('witnesses', labels.t('witnesses'), [el('dl', { class: 'witness-list' }, model.witnesses.flatMap((w) => [el('dt', {}, [w.siglum]), el('dd', {}, relink(parseHtml(w.html), 'index.html', apparatusPath, link))]))])]
       : [];
     const body: Node[] = [
       el('section', { class: 'apparatus', 'epub:type': 'appendix', role: 'doc-appendix', 'aria-labelledby': 'apparatus-h' }, [
-        heading(1, 'apparatus-h', 'Variant readings'),
-        el('p', { class: 'apparatus-key' }, ['For each document, every place where the witnesses differ, with every reading and the sigla of its witnesses; ', el('em', {}, ['om.']), ' marks a witness that has no text there. Each entry links to its place in the text.']),
+        heading(1, 'apparatus-h', labels.t('variantReadings')),
+        el('p', { class: 'apparatus-key' }, labels.pieces('bookApparatusKey').map((p) => (typeof p === 'string' ? p : p.slot === 'om' ? el('em', {}, ['om.']) : `{${p.slot}}`))),
         ...witnesses,
         ...parts,
       ]),
     ];
-    apparatus = { content: { path: apparatusPath, title: 'Variant readings', lang: bookLang, body }, parts: apparatusParts.map((p) => ({ document: p.document, id: p.id })) };
+    apparatus = { content: { path: apparatusPath, title: labels.t('variantReadings'), lang: bookLang, body }, parts: apparatusParts.map((p) => ({ document: p.document, id: p.id })) };
   }
 
   const registers = model.registers.map((register) => {
     const path = pages.get(register.page)!;
-    const entries = [...register.entries].sort((a, b) => a.label.localeCompare(b.label, 'en') || (a.id < b.id ? -1 : 1));
+    const entries = [...register.entries].sort((a, b) => a.label.localeCompare(b.label, labels.lang) || (a.id < b.id ? -1 : 1));
     const sections = entries.map((entry) => {
       const mentions = model.mentions.get(entry.key) ?? [];
       const names = entry.names.length ? [el('dl', { class: 'name-forms' }, entry.names.flatMap((n) => [el('dt', {}, [n.type]), el('dd', {}, [n.text])]))] : [];
@@ -337,19 +352,19 @@ export function buildContent(model: SiteModel, placement: NotesPlacement, bookLa
               ...m.places.flatMap((p, i) => [...(i ? [', '] : []), el('a', { href: relativeHref(path, to, p.anchor) }, [p.label])]),
             ]);
           }))
-        : el('p', { class: 'muted' }, ['Not mentioned in the documents.']);
+        : el('p', { class: 'muted' }, [labels.t('notMentioned')]);
       return el('section', { class: 'entry', id: entry.id, 'aria-labelledby': `${entry.id}-h` }, [
         heading(2, `${entry.id}-h`, entry.label),
         ...names,
         ...(html.length ? [el('div', { class: 'entry-body' }, html)] : []),
-        el('h3', { class: 'small-head' }, ['Mentioned in']),
+        el('h3', { class: 'small-head' }, [labels.t('mentionedIn')]),
         list,
       ]);
     });
     const body: Node[] = [
       el('section', { class: 'register', 'epub:type': 'index', role: 'doc-index', 'aria-labelledby': 'register-h' }, [
         heading(1, 'register-h', register.title),
-        el('p', { class: 'lead' }, [`${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}, each with every name form the sources use and every place in the documents that mentions it.`]),
+        el('p', { class: 'lead' }, [labels.t('bookRegisterLead', { count: labels.count('entryCount', entries.length) })]),
         ...sections,
       ]),
     ];
@@ -357,7 +372,7 @@ export function buildContent(model: SiteModel, placement: NotesPlacement, bookLa
   });
 
   const spine = [front, ...chapters.flatMap((c) => c.parts), ...(apparatus ? [apparatus.content] : []), ...registers.map((r) => r.content)];
-  return { documents: spine, spine, pageBreaks, front, chapters, parted, ...(apparatus ? { apparatus } : {}), registers };
+  return { documents: spine, spine, pageBreaks, front, chapters, parted, ...(apparatus ? { apparatus } : {}), registers, labels };
 }
 
 /** "documents/x.xhtml", part 2 → "documents/x--2.xhtml", unless another file has that name. */
@@ -371,6 +386,7 @@ function partPath(first: string, n: number, taken: Set<string>): string {
 
 function frontMatter(model: SiteModel, link: BookLink, lang: string): ContentDocument {
   const path = 'front.xhtml';
+  const labels = labelsOf(model);
   const f = model.front?.front;
   const html = (fragment: string | undefined): Node[] => relink(parseHtml(fragment ?? ''), 'index.html', path, link);
   const editors = f?.editors ?? [];
@@ -378,23 +394,23 @@ function frontMatter(model: SiteModel, link: BookLink, lang: string): ContentDoc
     el('header', { class: 'title-page', 'epub:type': 'titlepage' }, [
       heading(1, 'book-title', model.front?.title || model.title),
       ...(model.front && model.subtitle ? [el('p', { class: 'subtitle' }, [model.subtitle])] : []),
-      ...(editors.length ? [el('p', { class: 'editors' }, [`Edited by ${editors.length > 1 ? `${editors.slice(0, -1).join(', ')} and ${editors.at(-1)}` : editors[0]}`])] : []),
+      ...(editors.length ? [el('p', { class: 'editors' }, [labels.count('editedBy', editors.length, { names: labels.list(editors) })])] : []),
       ...(f?.edition ? [el('p', { class: 'edition-statement' }, [f.edition])] : []),
       ...(f?.publisher ? [el('p', { class: 'publisher' }, [f.publisher])] : []),
-      el('p', { class: 'version' }, [`Version of ${dateLabel(model.buildDate)}`]),
+      el('p', { class: 'version' }, [labels.t('versionOf', { date: labels.date(model.buildDate) })]),
     ]),
   ];
   const project = html(f?.project);
-  if (project.length) parts.push(section('project', 'About this edition', project));
+  if (project.length) parts.push(section('project', labels.t('aboutThisEdition'), project));
   const introduction = html(f?.introduction);
-  if (introduction.length) parts.push(el('section', { id: 'introduction', class: 'introduction', 'epub:type': 'introduction', role: 'doc-introduction', 'aria-label': 'Introduction' }, introduction));
+  if (introduction.length) parts.push(el('section', { id: 'introduction', class: 'introduction', 'epub:type': 'introduction', role: 'doc-introduction', 'aria-label': labels.t('introduction') }, introduction));
   const principles = html(f?.principles);
-  if (principles.length) parts.push(section('principles', 'Editorial principles', principles));
+  if (principles.length) parts.push(section('principles', labels.t('editorialPrinciples'), principles));
   const sources = html(f?.sources);
-  if (sources.length) parts.push(el('section', { id: 'sources', class: 'sources', 'aria-label': 'Sources' }, sources));
+  if (sources.length) parts.push(el('section', { id: 'sources', class: 'sources', 'aria-label': labels.t('sources') }, sources));
   if (f?.licence.text) {
     const link = f.licence.url && /^https?:/i.test(f.licence.url) ? [' ', el('a', { rel: 'license', href: f.licence.url }, [f.licence.url])] : [];
-    parts.push(section('licence', 'Licence', [el('p', {}, [f.licence.text, ...link])]));
+    parts.push(section('licence', labels.t('licence'), [el('p', {}, [f.licence.text, ...link])]));
   }
   const body: Node[] = [el('section', { class: 'front', 'epub:type': 'frontmatter', 'aria-labelledby': 'book-title' }, parts)];
   return { path, title: model.front?.title || model.title, lang, body };
@@ -402,22 +418,23 @@ function frontMatter(model: SiteModel, link: BookLink, lang: string): ContentDoc
 
 /** The table of contents: front matter, every document by date and title, the apparatus, the registers. */
 export function tableOfContents(content: BookContent): TocEntry[] {
+  const labels = content.labels;
   const toc: TocEntry[] = [];
   const frontChildren: TocEntry[] = [];
   for (const e of elements(content.front.body)) {
     const id = e.attrs.get('id');
     if (e.name === 'section' && id && ['project', 'introduction', 'principles', 'sources', 'licence'].includes(id)) {
-      const labels: Record<string, string> = { project: 'About this edition', introduction: 'Introduction', principles: 'Editorial principles', sources: 'Sources', licence: 'Licence' };
-      frontChildren.push({ label: labels[id]!, href: `front.xhtml#${id}` });
+      const keys: Record<string, string> = { project: 'aboutThisEdition', introduction: 'introduction', principles: 'editorialPrinciples', sources: 'sources', licence: 'licence' };
+      frontChildren.push({ label: labels.t(keys[id]!), href: `front.xhtml#${id}` });
     }
   }
   toc.push({ label: content.front.title, href: content.front.path, ...(frontChildren.length ? { children: frontChildren } : {}) });
   if (content.chapters.length) {
     toc.push({
-      label: 'Documents',
+      label: labels.t('documents'),
       href: content.chapters[0]!.content.path,
       children: content.chapters.map((c) => ({
-        label: documentLabel(c.document),
+        label: documentLabel(c.document, labels),
         href: c.content.path,
         ...(c.content.lang !== content.front.lang ? { lang: c.content.lang, langLength: c.content.title.length } : {}),
         ...(c.divisions?.length ? { children: c.divisions } : {}),
@@ -426,13 +443,13 @@ export function tableOfContents(content: BookContent): TocEntry[] {
   }
   if (content.apparatus) {
     toc.push({
-      label: 'Variant readings',
+      label: labels.t('variantReadings'),
       href: content.apparatus.content.path,
-      children: content.apparatus.parts.map((p) => ({ label: documentLabel(p.document), href: `${content.apparatus!.content.path}#${p.id}` })),
+      children: content.apparatus.parts.map((p) => ({ label: documentLabel(p.document, labels), href: `${content.apparatus!.content.path}#${p.id}` })),
     });
   }
   if (content.registers.length) {
-    toc.push({ label: 'Registers', href: content.registers[0]!.content.path, children: content.registers.map((r) => ({ label: r.register.title, href: r.content.path })) });
+    toc.push({ label: labels.t('registers'), href: content.registers[0]!.content.path, children: content.registers.map((r) => ({ label: r.register.title, href: r.content.path })) });
   }
   return toc;
 }

@@ -3,6 +3,7 @@
 import { el, type Element, type Node } from './dom.js';
 import type { PageBreak, TocEntry } from './content.js';
 import { relativeHref } from './links.js';
+import type { Labels } from '../../labels/labels.js';
 
 export const NAV_PATH = 'nav.xhtml';
 
@@ -23,18 +24,19 @@ export interface Landmark {
   href: string;
 }
 
-export function navigationBody(toc: readonly TocEntry[], landmarks: readonly Landmark[], pageBreaks: readonly PageBreak[]): Node[] {
+/** The navigation document's body; its headings in the interface's words. */
+export function navigationBody(toc: readonly TocEntry[], landmarks: readonly Landmark[], pageBreaks: readonly PageBreak[], labels: Labels): Node[] {
   const body: Node[] = [
-    el('nav', { 'epub:type': 'toc', role: 'doc-toc', id: 'toc', 'aria-labelledby': 'toc-h' }, [el('h1', { id: 'toc-h' }, ['Contents']), tocList(toc)]),
+    el('nav', { 'epub:type': 'toc', role: 'doc-toc', id: 'toc', 'aria-labelledby': 'toc-h' }, [el('h1', { id: 'toc-h' }, [labels.t('contents')]), tocList(toc)]),
     el('nav', { 'epub:type': 'landmarks', id: 'landmarks', 'aria-labelledby': 'landmarks-h', hidden: 'hidden' }, [
-      el('h2', { id: 'landmarks-h' }, ['Landmarks']),
+      el('h2', { id: 'landmarks-h' }, [labels.t('landmarks')]),
       el('ol', {}, landmarks.map((l) => el('li', {}, [el('a', { 'epub:type': l.type, href: l.href }, [l.label])]))),
     ]),
   ];
   if (pageBreaks.length) {
     body.push(
       el('nav', { 'epub:type': 'page-list', role: 'doc-pagelist', id: 'page-list', 'aria-labelledby': 'page-list-h', hidden: 'hidden' }, [
-        el('h2', { id: 'page-list-h' }, ['Pages']),
+        el('h2', { id: 'page-list-h' }, [labels.t('pages')]),
         el('ol', {}, pageBreaks.map((p) => el('li', {}, [el('a', { href: relativeHref(NAV_PATH, p.path, p.id) }, [p.label])]))),
       ]),
     );

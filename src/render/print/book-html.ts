@@ -8,7 +8,10 @@ import type { DocumentApparatus } from '../../transform/apparatus/model.js';
 import { printEntries, type RenderOptions } from '../apparatus/render-entries.js';
 import { escapeAttribute, rewriteIds, rewriteLinks } from '../html-rewrite.js';
 import { addressOf, linkTargetsOf, parseLinkKey, REGISTER_SCHEME, resolveKeysInHtml, type LinkTargets } from '../link-keys.js';
-import { dateLabel, type SiteDocument, type SiteModel } from '../site-model.js';
+import { labelsOf, type SiteDocument, type SiteModel } from '../site-model.js';
+import type { Labels } from '../../labels/labels.js';
+import { documentKey } from '../../transform/apparatus/from-transform.js';
+import { readingOrder } from '../volumes.js';
 
 export interface PrintBookOptions {
   /** Tool name and version for the colophon, e.g. "tei-edition 0.1.0". */
@@ -69,6 +72,11 @@ export function withoutSiteApparatus(html: string): string {
 }
 
 /** The id of a witness's entry in the list of witnesses. */
+/** A document of the edition, not a volume's own page nor a division of its front or back. */
+function isDocument(d: SiteDocument): boolean {
+  return d.part === undefined || d.part.kind === 'document';
+}
+
 function witnessId(siglum: string): string {
   return `wit-${siglum.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }
@@ -78,7 +86,7 @@ function bookTargets(model: SiteModel, ids: Map<SiteDocument, string>): LinkTarg
   const targets = linkTargetsOf(model, { front: '#contents', document: (d) => `#${ids.get(d)}`, register: (r) => `#reg-${stemOf(r.page)}` });
   const files = new Map(targets.files);
   for (const w of model.witnesses) files.set(w.key, `#${witnessId(w.siglum)}`);
-  return { files, registers: targets.registers };
+  return { files, registers: targets.registers, ...(targets.ids ? { ids: targets.ids } : {}) };
 }
 
 /**
@@ -101,6 +109,9 @@ function resolver(model: SiteModel, ids: Map<SiteDocument, string>): (href: stri
     if ((key.kind === 'file' || key.kind === 'register') && key.id) {
       const register = key.kind === 'file' ? registerOf.get(key.file) : registerOf.get(`${REGISTER_SCHEME}${key.list}`);
       if (register !== undefined) return `#reg-${register}-${key.id}`;
+      // In a volume, the part that holds the id (render/volumes.ts); else the document.
+      const part = key.kind === 'file' ? targets.ids?.get(key.file)?.get(key.id) : undefined;
+      if (part) return `${part}--${key.id}`;
       const doc = key.kind === 'file' ? documentOf.get(key.file) : undefined;
       if (doc) return `#${doc}--${key.id}`;
     }
@@ -110,10 +121,10 @@ function resolver(model: SiteModel, ids: Map<SiteDocument, string>): (href: stri
 }
 
 /** The dateline of a document: where and when it was sent. */
-function dateline(d: SiteDocument): string {
+function dateline(d: SiteDocument, labels: Labels): string {
   const sent = d.data.correspondence.find((a) => a.type === 'sent');
   const place = sent?.places.map((p) => p.label).join(', ') ?? '';
-  const date = d.data.date.label || dateLabel(d.data.date.when);
+  const date = d.data.date.label || labels.date(d.data.date.when);
   return [place, date].filter(Boolean).join(', ');
 }
 
@@ -138,11 +149,10 @@ export function runningTitle(title: string, max = 70): string {
   return `${cut || t.slice(0, max)}…`;
 }
 
-/** "Edited by the editors of the project", not "Edited by The editors …". */
-function editedBy(editors: readonly string[]): string {
-  const names = editors.map((e) => e.replace(/^The (?=\p{Ll})/u, 'the '));
-  const list = names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  return `Edited by ${list}`;
+/** "Edited by the editors of the project", not "Edited by The editors …" (an English name after English words). */
+function editedBy(editors: readonly string[], labels: Labels): string {
+  const names = labels.lang === 'en' ? editors.map((e) => e.replace(/^The (?=\p{Ll})/u, 'the ')) : [...editors];
+  return labels.count('editedBy', names.length, { names: labels.list(names) });
 }
 
 /**
@@ -261,7 +271,8 @@ function plainWords(html: string, facts = false): string {
  * reader needs, each with its label ("Birth: 1872-11-29 Wien; Death: …"), without identifiers, web
  * addresses and coordinates.
  */
-export function registerDescription(html: string): string {
+export function registerDescription(html: string, labels?: Labels): string {
+  const description = labels?.t('description') ?? 'Description';
   if (!/class="entry-part\b/.test(html)) return escape(plainWords(html).replace(/[.;,]$/, ''));
   const kept: string[] = [];
   const top = /<([A-Za-z][\w-]*)\b[^>]*>/g;
@@ -274,7 +285,7 @@ export function registerDescription(html: string): string {
     const content = html.slice(element.contentStart, element.contentEnd);
     const label = /^\s*<span class="entry-part-label">([^<]*)<\/span>/.exec(content);
     const labelText = label ? label[1]!.replace(/:\s*$/, '').trim() : '';
-    if (kind === 'desc' && /\b(type|id)\b/.test(labelText.replace(/^Description\s*/, ''))) continue;
+    if (kind === 'desc' && /\b(type|id)\b/.test(labelText.startsWith(description) ? labelText.slice(description.length) : labelText)) continue;
     const words = plainWords(label ? content.slice(label[0].length) : content, true).replace(/[.;,]$/, '');
     if (!words) continue;
     kept.push(labelText ? `<span class="label">${escape(labelText)}:</span> ${escape(words)}` : escape(words));
@@ -292,6 +303,7 @@ function leadingHeading(html: string): { heading: string; rest: string } | undef
 
 interface Context {
   model: SiteModel;
+  labels: Labels;
   ids: Map<SiteDocument, string>;
   resolve: (href: string) => string | undefined;
   mentions: Map<string, Map<string, string[]>>;
@@ -367,7 +379,7 @@ export function textDivisions(html: string): { html: string; divisions: Division
 function documentSection(ctx: Context, d: SiteDocument, index: number, apparatus: DocumentApparatus | undefined): { html: string; divisions: Division[] } {
   const docId = ctx.ids.get(d) ?? `doc-${index + 1}`;
   const prefix = `${docId}--`;
-  const options: RenderOptions = { resolve: ctx.resolve, markerHref: () => '', id: (id) => `${prefix}${id}` };
+  const options: RenderOptions = { resolve: ctx.resolve, markerHref: () => '', id: (id) => `${prefix}${id}`, labels: ctx.labels };
   const entries = apparatus ? printEntries(apparatus, options) : new Map<string, string>();
   // Ids first (the fragment's own, '#…' links), then keys, which lead elsewhere in the book.
   const linked = resolveKeysInHtml(prefixIds(d.data.html.print, prefix), ctx.resolve);
@@ -382,9 +394,9 @@ function documentSection(ctx: Context, d: SiteDocument, index: number, apparatus
   const source = fragment(ctx, d.data.html.source, `${prefix}src-`);
   const title = d.data.title || stemOf(d.page);
   const number = d.data.number || String(index + 1);
-  const line = dateline(d);
+  const line = dateline(d, ctx.labels);
   const html = `<section class="document" id="${docId}" data-document="${docId}" data-running-title="${escape(runningTitle(title))}" lang="${escape(d.data.lang || ctx.model.lang || 'en')}">
-${ctx.model.documents.length > 1 ? `<p class="doc-number">Document ${escape(number)}</p>\n` : ''}<h1>${escape(title)}</h1>
+${ctx.model.documents.length > 1 && isDocument(d) ? `<p class="doc-number">${escape(ctx.labels.t('documentNumber', { number }))}</p>\n` : ''}<h1>${escape(title)}</h1>
 ${source.trim() ? `<div class="source-note">${source}</div>\n` : ''}${line && !title.includes(line) ? `<p class="dateline">${escape(line)}</p>\n` : ''}<div class="text">${text}</div>
 </section>`;
   return { html, divisions };
@@ -403,7 +415,7 @@ function registerSections(ctx: Context): string {
   const parts = ordered.flatMap(({ r }) => {
     const stem = stemOf(r.page);
     const items = [...r.entries]
-      .sort((a, b) => a.label.localeCompare(b.label, ctx.model.lang || 'en') || (a.id < b.id ? -1 : 1))
+      .sort((a, b) => a.label.localeCompare(b.label, ctx.labels.lang) || (a.id < b.id ? -1 : 1))
       .flatMap((e) => {
         const id = `reg-${stem}-${e.id}`;
         // Page and line of every mention, document by document: "9.15, 9.20; 12.3". An entry the printed text
@@ -412,7 +424,7 @@ function registerSections(ctx: Context): string {
         if (!byDocument) return [];
         const refs = [...byDocument.values()].map((lines) => lines.map((line) => `<a class="pageref" href="#${line}"></a>`).join(', ')).join('; ');
         const forms = [...new Set(e.names.map((n) => n.text.replace(/\s+/g, ' ').trim()).filter((t) => t && t !== e.label && !t.includes('://')))];
-        const description = registerDescription(e.html);
+        const description = registerDescription(e.html, ctx.labels);
         return [
           `<li class="entry" id="${escape(id)}"><span class="headword">${escape(e.label)}</span>${forms.length ? ` <span class="forms">(${escape(forms.join('; '))})</span>` : ''}`
             + ` <span class="refs">${refs}</span>${description ? `<span class="description">${description}</span>` : ''}</li>`,
@@ -421,25 +433,30 @@ function registerSections(ctx: Context): string {
     return items.length ? [`<section class="register-part" id="reg-${escape(stem)}" data-running-title="${escape(runningTitle(r.title))}"><h2>${escape(r.title)}</h2><ul>${items.join('\n')}</ul></section>`] : [];
   });
   if (parts.length === 0) return '';
-  return `<section class="register" id="register" data-running-title="Registers">
-<h1>Registers</h1>
-<p class="register-note">References give the page and the line: 12.3 is page 12, line 3. Only names that the printed text links to its registers are listed.</p>
+  const registers = escape(ctx.labels.t('registers'));
+  return `<section class="register" id="register" data-running-title="${registers}">
+<h1>${registers}</h1>
+<p class="register-note">${escape(ctx.labels.t('printRegisterNote'))}</p>
 ${parts.join('\n')}
 </section>`;
 }
 
 export function printBookHtml(model: SiteModel, apparatus: readonly DocumentApparatus[], options: PrintBookOptions): PrintBook {
-  const ids = documentIds(model.documents);
-  const ctx: Context = { model, ids, resolve: resolver(model, ids), mentions: new Map(), unresolved: [] };
+  // The documents, then the pages of each volume in its order (render/volumes.ts).
+  const printed = readingOrder(model);
+  const ids = documentIds(printed);
+  const labels = labelsOf(model);
+  const t = (key: string, values?: Record<string, string>): string => escape(labels.t(key, values));
+  const ctx: Context = { model, labels, ids, resolve: resolver(model, ids), mentions: new Map(), unresolved: [] };
   const front = model.front?.front;
   const byDocument = new Map(apparatus.map((a) => [a.document, a]));
-  const sections = model.documents.map((d, i) => documentSection(ctx, d, i, byDocument.get(stemOf(d.page))));
+  const sections = printed.map((d, i) => documentSection(ctx, d, i, byDocument.get(documentKey(d.page))));
   const documents = sections.map((x) => x.html).join('\n');
   const short = shortTitle(model.title, model.subtitle);
   const subtitle = model.subtitle && short !== model.title.trim() ? model.subtitle : model.subtitle && !model.title.toLowerCase().includes(model.subtitle.toLowerCase()) ? model.subtitle : '';
   const year = model.buildDate.slice(0, 4);
   const editors = front?.editors ?? [];
-  const citation = [editors.length ? `${escape(editors.join(', '))} (eds.)` : '', `<cite>${escape(model.title)}</cite>`, escape(front?.edition ?? ''), escape(front?.publisher ?? ''), escape(year)]
+  const citation = [editors.length ? t('printEditors', { editors: editors.join(', ') }) : '', `<cite>${escape(model.title)}</cite>`, escape(front?.edition ?? ''), escape(front?.publisher ?? ''), escape(year)]
     .filter((x) => x.trim())
     .join(', ');
 
@@ -454,15 +471,15 @@ export function printBookHtml(model: SiteModel, apparatus: readonly DocumentAppa
       title,
     };
   };
-  const introduction = part('introduction', 'introduction', 'Introduction', front?.introduction);
-  const principles = part('principles', 'principles', 'Editorial principles', front?.principles);
+  const introduction = part('introduction', 'introduction', labels.t('introduction'), front?.introduction);
+  const principles = part('principles', 'principles', labels.t('editorialPrinciples'), front?.principles);
   const witnesses = model.witnesses.length
-    ? `<section class="witnesses" id="witnesses" data-running-title="Witnesses and sigla"><h1>Witnesses and sigla</h1><dl class="witness-list">${model.witnesses.map((w) => `<dt class="siglum" id="${witnessId(w.siglum)}">${escape(w.siglum)}</dt><dd>${fragment(ctx, w.html, `${witnessId(w.siglum)}-`)}</dd>`).join('\n')}</dl></section>`
+    ? `<section class="witnesses" id="witnesses" data-running-title="${t('witnessesAndSigla')}"><h1>${t('witnessesAndSigla')}</h1><dl class="witness-list">${model.witnesses.map((w) => `<dt class="siglum" id="${witnessId(w.siglum)}">${escape(w.siglum)}</dt><dd>${fragment(ctx, w.html, `${witnessId(w.siglum)}-`)}</dd>`).join('\n')}</dl></section>`
     : '';
   const registers = registerSections(ctx);
-  const contents = model.documents
+  const contents = printed
     .map((d, i) => {
-      const entry = `${model.documents.length > 1 ? `<span class="number">${escape(d.data.number || String(i + 1))}</span> ` : ''}<a href="#${ids.get(d)}">${escape(d.data.title || stemOf(d.page))}</a>`;
+      const entry = `${model.documents.length > 1 && isDocument(d) ? `<span class="number">${escape(d.data.number || String(i + 1))}</span> ` : ''}<a href="#${ids.get(d)}">${escape(d.data.title || stemOf(d.page))}</a>`;
       const divisions = sections[i]?.divisions ?? [];
       if (divisions.length === 0) return `<li class="document-entry">${entry}</li>`;
       const items = divisions.map((v) => `<li class="division depth-${Math.min(v.depth, 4)}"><a href="#${v.target}">${escape(v.title)}</a></li>`).join('\n');
@@ -473,7 +490,7 @@ export function printBookHtml(model: SiteModel, apparatus: readonly DocumentAppa
     ? `<p>${escape(front.licence.text.replace(/\s+/g, ' ').trim().replace(/\.$/, ''))}${front.licence.url ? ` (<span class="url">${escape(front.licence.url)}</span>)` : ''}.</p>`
     : '';
   let html = `<!DOCTYPE html>
-<html lang="${escape(model.lang || 'en')}">
+<html lang="${escape(labels.lang)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; base-uri 'none'; form-action 'none'">
@@ -483,18 +500,18 @@ export function printBookHtml(model: SiteModel, apparatus: readonly DocumentAppa
 <section class="half-title"><p class="title">${escape(short)}</p></section>
 <section class="title-page" data-running-title="${escape(runningTitle(short))}">
 <p class="title">${escape(short)}</p>
-${subtitle ? `<p class="subtitle">${escape(subtitle)}</p>\n` : ''}${editors.length ? `<p class="editors">${escape(editedBy(editors))}</p>\n` : ''}${front?.edition ? `<p class="edition">${escape(front.edition)}</p>\n` : ''}${front?.publisher ? `<p class="publisher">${escape(front.publisher)}</p>\n` : ''}</section>
+${subtitle ? `<p class="subtitle">${escape(subtitle)}</p>\n` : ''}${editors.length ? `<p class="editors">${escape(editedBy(editors, labels))}</p>\n` : ''}${front?.edition ? `<p class="edition">${escape(front.edition)}</p>\n` : ''}${front?.publisher ? `<p class="publisher">${escape(front.publisher)}</p>\n` : ''}</section>
 <section class="imprint">
-${licence}<p class="how-to-cite"><span class="label">How to cite:</span> ${citation}, printed edition.</p>
-<p>Printed from the same TEI P5 sources as the web edition; notes and apparatus entries have the same numbers and letters in both.</p>
+${licence}<p class="how-to-cite"><span class="label">${t('howToCite')}</span> ${labels.html('printedCitation', { citation })}</p>
+<p>${t('printImprint')}</p>
 </section>
-<nav class="contents" id="contents" data-running-title="Contents"><h1>Contents</h1><ol>
-${introduction.html ? `<li><a href="#introduction">${escape(introduction.title)}</a></li>\n` : ''}${principles.html ? `<li><a href="#principles">${escape(principles.title)}</a></li>\n` : ''}${witnesses ? '<li><a href="#witnesses">Witnesses and sigla</a></li>\n' : ''}${contents}
-${registers ? '<li><a href="#register">Registers</a></li>\n' : ''}</ol></nav>
+<nav class="contents" id="contents" data-running-title="${t('contents')}"><h1>${t('contents')}</h1><ol>
+${introduction.html ? `<li><a href="#introduction">${escape(introduction.title)}</a></li>\n` : ''}${principles.html ? `<li><a href="#principles">${escape(principles.title)}</a></li>\n` : ''}${witnesses ? `<li><a href="#witnesses">${t('witnessesAndSigla')}</a></li>\n` : ''}${contents}
+${registers ? `<li><a href="#register">${t('registers')}</a></li>\n` : ''}</ol></nav>
 ${introduction.html || principles.html ? `<section class="front">${introduction.html}${principles.html}</section>\n` : ''}${witnesses}
 ${documents}
 ${registers}
-<section class="colophon"><p>Typeset from the TEI P5 sources of the edition by ${escape(options.tool)} on ${escape(dateLabel(model.buildDate))}, with Paged.js in Chromium.</p></section>
+<section class="colophon"><p>${t('colophon', { tool: options.tool, date: labels.date(model.buildDate) })}</p></section>
 </body>
 </html>
 `;
@@ -502,6 +519,6 @@ ${registers}
   // Typographic ligatures written as characters (U+FB00–FB06, "ﬄ") are letters to the reader; the fonts set
   // their own ligatures, and have no glyph for these compatibility characters.
   html = html.replace(/[\uFB00-\uFB06]/g, (c) => c.normalize('NFKC'));
-  for (const d of model.documents) sources[ids.get(d) ?? ''] = d.source;
+  for (const d of printed) sources[ids.get(d) ?? ''] = d.source;
   return { html, unresolved: ctx.unresolved, documents: sources };
 }

@@ -8,6 +8,13 @@
   var status = document.getElementById('search-status');
   var list = document.getElementById('search-results');
   if (!form || !input || !status || !list) return;
+  // The words of the status, in the interface's language: search.hbs writes them into the status's data-*
+  // attributes from the edition's labels, with the counts that take the "one" form (data-plural-one).
+  var oneCounts = (status.getAttribute('data-plural-one') || '1').split(' ').map(Number);
+  var counted = function (name, n) {
+    var form = status.getAttribute('data-' + name + '-' + (oneCounts.indexOf(n) >= 0 ? 'one' : 'other')) || '{count}';
+    return form.split('{count}').join(String(n));
+  };
   var fold = function (s) { return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); };
   var words = function (s) { return fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean); };
   var prepared = units.map(function (u) { return { unit: u, words: words(u.x + ' ' + u.t) }; });
@@ -41,11 +48,11 @@
   var search = function (query) {
     list.textContent = '';
     var terms = words(query);
-    if (!terms.length) { status.textContent = 'Type a word to search for.'; return; }
+    if (!terms.length) { status.textContent = status.getAttribute('data-prompt') || ''; return; }
     var found = prepared.filter(function (p) {
       return terms.every(function (t) { return p.words.some(function (w) { return w.indexOf(t) === 0; }); });
     });
-    status.textContent = found.length === 1 ? '1 place found.' : found.length + ' places found.';
+    status.textContent = counted('found', found.length);
     found.slice(0, 200).forEach(function (p) {
       var li = document.createElement('li');
       var a = document.createElement('a');
@@ -63,7 +70,7 @@
     });
   };
 
-  status.textContent = units.length + ' passages indexed.';
+  status.textContent = counted('indexed', units.length);
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     search(input.value);

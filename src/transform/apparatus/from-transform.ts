@@ -9,9 +9,14 @@ import type { ApparatusEntry, ApparatusReading, DocumentApparatus, TextSegment }
 /** What xslt/html/page.xsl returns under `apparatus`: the model without the document's key (and, for the renderer, each note's language). */
 export type RawApparatus = Omit<DocumentApparatus, 'entries'> & { entries: (ApparatusEntry & { lang?: string })[] };
 
-/** The document's key: the stem of its page path ('documents/x.html' → 'x'). */
+/**
+ * The document's key: its page path from the documents folder, without '.html' ('documents/x.html' → 'x'; a
+ * document of a volume, 'documents/frus1951v07p2/d12.html' → 'frus1951v07p2/d12', since two volumes may both
+ * have a d12).
+ */
 export function documentKey(page: string): string {
-  return page.replace(/^.*\//, '').replace(/\.html$/, '');
+  const fromDocuments = page.startsWith('documents/') ? page.slice('documents/'.length) : page.replace(/^.*\//, '');
+  return fromDocuments.replace(/\.html$/, '');
 }
 
 /** A witness key (file URI#id) as a path from the edition's folder ('edition.xml#wit-A'); other pointers as given. */

@@ -43,6 +43,18 @@ export async function buildFolder(files: string[]): Promise<FolderSite> {
   };
 }
 
+/** Each page's elements by id (the first with each id), made once: a FRUS volume's page has hundreds of thousands of elements. */
+const ids = new WeakMap<ParsedPage, Map<string, Element>>();
+function idsOf(parsed: ParsedPage): Map<string, Element> {
+  let byId = ids.get(parsed);
+  if (!byId) {
+    byId = new Map();
+    for (const el of all(parsed.document, (e) => attr(e, 'id') !== undefined)) if (!byId.has(attr(el, 'id')!)) byId.set(attr(el, 'id')!, el);
+    ids.set(parsed, byId);
+  }
+  return byId;
+}
+
 /** The page and element a link from `from` leads to, or undefined when either is missing. */
 export function follow(site: FolderSite, from: string, href: string): { page: string; target?: Element } | undefined {
   const [file = '', fragment] = href.split('#');
@@ -50,7 +62,7 @@ export function follow(site: FolderSite, from: string, href: string): { page: st
   if (!site.files.has(page)) return undefined;
   if (!fragment) return { page };
   const parsed = site.pages.get(page);
-  const target = parsed ? all(parsed.document, (el) => attr(el, 'id') === decodeURIComponent(fragment))[0] : undefined;
+  const target = parsed ? idsOf(parsed).get(decodeURIComponent(fragment)) : undefined;
   return target ? { page, target } : undefined;
 }
 
