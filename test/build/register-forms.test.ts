@@ -72,10 +72,23 @@ function panel(site: FolderSite, page: string): Element {
   return first(site.page(page).document, (el) => el.tagName === 'dl' && hasClass(el, 'metadata'))!;
 }
 
-/** Whether the place a register lists links back to the entry (the name there is a link to it). */
+/**
+ * The elements a place of a page stands for: the element with its id, and, since HTML closes a paragraph at a
+ * list (a FRUS paragraph holds lists), what follows it up to the next numbered paragraph, note or heading.
+ */
+function region(target: Element): Element[] {
+  const siblings = (target.parentNode && 'childNodes' in target.parentNode ? target.parentNode.childNodes : []).filter((n): n is Element => 'tagName' in n);
+  const after = siblings.slice(siblings.indexOf(target) + 1);
+  const end = after.findIndex((el) => /^(p|note)-\d+$/.test(attr(el, 'id') ?? '') || /^h[1-6]$/.test(el.tagName));
+  return [target, ...(end < 0 ? after : after.slice(0, end))];
+}
+
+/** Whether the place a register lists links back to the entry (the name there is a link to it), from wherever its page is. */
 function linksBack(site: FolderSite, register: string, id: string, place: string): boolean {
-  const reached = follow(site, register, place)?.target;
-  return reached !== undefined && all(reached, (a) => a.tagName === 'a' && attr(a, 'href') === `../${register}#${id}`).length > 0;
+  const reached = follow(site, register, place);
+  if (!reached?.target) return false;
+  const back = (a: Element): boolean => a.tagName === 'a' && path.posix.normalize(path.posix.join(path.posix.dirname(reached.page), attr(a, 'href') ?? '')) === `${register}#${id}`;
+  return region(reached.target).some((el) => back(el) || all(el, back).length > 0);
 }
 
 describe('registers in every form, linked by @ref, @corresp and @key (test/build/fixtures/register-forms)', () => {
@@ -268,7 +281,7 @@ describe.skipIf(!hasFrus)('the FRUS volumes: persons and abbreviations in the fr
           for (const m of entry.mentions) expect(site.files.has(path.posix.normalize(path.posix.join('registers', m.document))), m.document).toBe(true);
           for (const place of places) expect(linksBack(site, page, entryId, place), `${page}#${entryId}: ${place} links back`).toBe(true);
           // The words the volume names it with are among the places it lists.
-          expect(places.some((p) => text(follow(site, page, p)!.target!).includes(words)), `${entryId}: "${words}"`).toBe(true);
+          expect(places.some((p) => region(follow(site, page, p)!.target!).some((el) => text(el).includes(words))), `${entryId}: "${words}"`).toBe(true);
         }
       }
     }, 300_000);

@@ -215,9 +215,10 @@ describe(`tei-edition installed from its tarball${hasChromium ? '' : ' (no Chrom
     initValidateBuild();
 
     expect(listing(installed)).toEqual(before);
-    // The RelaxNG verdicts went to the user's own cache, private to the user; no stylesheet was compiled.
-    expect(readdirSync(path.join(xdg, 'tei-edition')).sort()).toEqual(['rng']);
-    expect(statSync(path.join(xdg, 'tei-edition', 'rng')).mode & 0o777).toBe(0o700);
+    // The RelaxNG verdicts and the transformations' results went to the user's own cache, private to the
+    // user; no stylesheet was compiled.
+    expect(readdirSync(path.join(xdg, 'tei-edition')).sort()).toEqual(['rng', 'transform']);
+    for (const kind of ['rng', 'transform']) expect(statSync(path.join(xdg, 'tei-edition', kind)).mode & 0o777).toBe(0o700);
     expect(readdirSync(scratch)).toEqual([]);
   }, 600_000);
 });

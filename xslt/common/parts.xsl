@@ -161,13 +161,20 @@
   <!-- The ids the page shells of the outputs use themselves (src/render/volumes.ts passes them). -->
   <xsl:variable name="te:fixed-ids" as="xs:string*" select="($reserved-ids, 'witness-switch-label', 'metadata')"/>
 
-  <!-- Whether an id of the source could be one the edition makes with this prefix: a generated id is a word, a
-       hyphen and a number (note-3, p-12, line-40, app-2, item-7 …) or one of the fixed ids. -->
+  <!-- The words of the numbered ids the edition makes (note-3, p-12, line-40, app-2, item-7, head-4 …): its
+       markers and entries, its lines, the parts of a volume, the book's page breaks, and the blocks it gives an
+       id by their name (the behaviour table's landmarks). -->
+  <xsl:variable name="te:generated-words" as="xs:string+" select="distinct-values(('note', 'noteref', 'tn', 'tnref', 'app', 'appref', 'appt', 'p', 'line', 'gap',
+    'wsel', 'wlab', 'item', 'l', 'document', 'front', 'back', 'page', 'part', $behaviours?landmarks ! string(.)))"/>
+  <xsl:variable name="te:generated-pattern" as="xs:string" select="'^(' || string-join($te:generated-words, '|') || ')-(0|[1-9][0-9]*)$'"/>
+
+  <!-- Whether an id of the source could be one the edition makes with this prefix: one of the numbered ids above,
+       or one of the fixed ids. -->
   <xsl:function name="te:collides" as="xs:boolean">
     <xsl:param name="prefix" as="xs:string"/>
     <xsl:param name="ids" as="xs:string*"/>
     <xsl:sequence select="some $id in $ids satisfies (starts-with($id, $prefix)
-      and (matches(substring($id, string-length($prefix) + 1), '^[A-Za-z][A-Za-z0-9]*-(0|[1-9][0-9]*)$') or substring($id, string-length($prefix) + 1) = $te:fixed-ids))"/>
+      and (matches(substring($id, string-length($prefix) + 1), $te:generated-pattern) or substring($id, string-length($prefix) + 1) = $te:fixed-ids))"/>
   </xsl:function>
 
   <!-- The prefix of every id the edition makes in this file's pages: none, unless an id of the source could be

@@ -86,15 +86,15 @@
        xml:id, all names of one kind the build makes registers of; besides them only a head and page breaks. -->
   <xsl:function name="te:is-plain-register-list" as="xs:boolean">
     <xsl:param name="list" as="element()"/>
-    <xsl:variable name="holders" as="element()*" select="te:entry-holders($list)"/>
-    <xsl:variable name="names" as="element()*" select="$holders ! te:list-entry-name(.)"/>
+    <!-- Where it stands and what it holds first: the names of its items are looked for only in a list that may be one. -->
     <xsl:sequence select="exists($list/self::tei:list) and te:may-hold-registers($list)
       and empty($list/ancestor::*[te:is-tei(., $te:entry-kinds)])
       and (every $child in $list/* satisfies te:is-tei($child, ('head', 'item', 'label', $te:list-milestones)))
       and (empty($list/tei:label) or count($list/tei:label) = count($list/tei:item))
-      and exists($holders) and count($names) = count($holders)
-      and count(distinct-values($names ! local-name(.))) = 1
-      and ($register-file or local-name($names[1]) = $embedded-registers)"/>
+      and (let $holders := te:entry-holders($list), $names := $holders ! te:list-entry-name(.)
+        return exists($holders) and count($names) = count($holders)
+          and count(distinct-values($names ! local-name(.))) = 1
+          and ($register-file or local-name($names[1]) = $embedded-registers))"/>
   </xsl:function>
 
   <!-- Every plain list of the file that is a register (computed once). -->

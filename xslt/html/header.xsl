@@ -41,7 +41,7 @@
            places in settingDesc): one line each, the entries are on the register pages (common/registers.xsl). -->
       <xsl:variable name="registers" as="element()*" select="$te:register-parts[ancestor::tei:teiHeader][empty(ancestor::tei:sourceDesc)]"/>
       <xsl:if test="exists($registers)">
-        <dt>Registers</dt>
+        <dt>{te:t('registers')}</dt>
         <dd class="registers"><xsl:sequence select="$registers ! te:register-lines(.)"/></dd>
       </xsl:if>
     </dl>
