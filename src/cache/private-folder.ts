@@ -108,3 +108,13 @@ export function cacheFolder(kind: CacheKind, options: CacheFolderOptions = {}): 
   if (!writableFolder(folder)) return undefined;
   return isPrivateFolder(folder, uid) && isPrivateFolder(tool, uid) && safeParent(base, uid) ? folder : undefined;
 }
+
+/**
+ * The cache folder for `kind` as an environment variable sets it: `off` (or 0, false, no) keeps nothing,
+ * a folder moves it there, and unset or empty means cacheFolder's choice.
+ */
+export function cacheFolderFromSetting(kind: CacheKind, setting: string | undefined): string | undefined {
+  if (setting !== undefined && /^(off|0|false|no)$/i.test(setting.trim())) return undefined;
+  if (setting !== undefined && setting.trim() !== '') return path.resolve(setting.trim());
+  return cacheFolder(kind);
+}

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { cacheFolder } from '../cache/private-folder.js';
+import { cacheFolderFromSetting } from '../cache/private-folder.js';
 import type { TransformOutcome, TransformSource } from './transform-file.js';
 
 /** Bump when what is stored, or how it is read, changes. */
@@ -21,9 +21,7 @@ const MAX_ENTRIES = 50_000;
 const MAX_FOLDERS = 6;
 
 export function transformCacheRoot(setting: string | undefined = process.env.TEI_EDITION_TRANSFORM_CACHE): string | undefined {
-  if (setting !== undefined && /^(off|0|false|no)$/i.test(setting.trim())) return undefined;
-  if (setting !== undefined && setting.trim() !== '') return path.resolve(setting.trim());
-  return cacheFolder('transform');
+  return cacheFolderFromSetting('transform', setting);
 }
 
 const sha256 = (...parts: string[]): string => {

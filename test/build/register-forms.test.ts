@@ -6,37 +6,16 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { buildEdition } from '../../src/package/build-edition.js';
 import { hasShared, projectRoot, sharedDir } from '../helpers/paths.js';
 import { descendants, parseXml, type XmlElement, type XmlNode } from '../helpers/xml-tree.js';
-import { temporaryFolder } from './support/build.js';
-import { brokenLinks, filesUnder, follow, type FolderSite } from './support/folder-site.js';
-import { all, attr, byId, editorial, first, hasClass, normalise, parsePage, textOf, type Element, type ParsedPage } from './support/html.js';
+import { brokenLinks, buildFolder, follow, type FolderSite } from './support/folder-site.js';
+import { all, attr, byId, editorial, first, hasClass, normalise, textOf, type Element } from './support/html.js';
 
 const fixtures = path.join(projectRoot, 'test', 'build', 'fixtures', 'register-forms');
 const frusDir = path.join(sharedDir, 'corpora', 'frus');
 const playFile = path.join(sharedDir, 'corpora', 'tei-publisher-demo', 'F-rom.xml');
 
-/** A folder build of the site, with its diagnostics. */
-async function build(files: string[]): Promise<FolderSite & { diagnostics: Diagnostic[] }> {
-  const siteDir = path.join(temporaryFolder(), 'site');
-  const result = await buildEdition({ mode: 'paths', documents: files, registers: [], siteDir, schematron: [], ruleLevels: {}, strict: false, dateFrom: path.dirname(files[0]!), only: ['site'] });
-  if (result.status !== 'built') throw new Error(`the build failed: ${result.failure ?? JSON.stringify(result.report.diagnostics.filter((d) => d.severity === 'error').slice(0, 5))}`);
-  const written = filesUnder(siteDir);
-  const pages = new Map<string, ParsedPage>();
-  for (const file of written) if (file.endsWith('.html')) pages.set(file, parsePage(readFileSync(path.join(siteDir, file), 'utf8')));
-  return {
-    siteDir,
-    files: new Set(written),
-    pages,
-    page(p) {
-      const parsed = pages.get(p);
-      if (!parsed) throw new Error(`no page ${p} (pages: ${[...pages.keys()].join(', ')})`);
-      return parsed;
-    },
-    diagnostics: result.report.diagnostics,
-  };
-}
+const build = buildFolder;
 
 /** Words as a reader sees them: the edition's own markers (line and paragraph numbers) left out. */
 const text = (el: Element): string => normalise(textOf(el, { skip: editorial }));

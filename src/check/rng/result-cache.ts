@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { cacheFolder } from '../../cache/private-folder.js';
+import { cacheFolderFromSetting } from '../../cache/private-folder.js';
 
 /** Bump when what is stored, or how it is read, changes. */
 const FORMAT = 'rng-results-1';
@@ -23,9 +23,7 @@ const MAX_SCHEMAS = 8;
 
 /** The cache folder, or undefined when the cache is off. */
 export function cacheRoot(setting: string | undefined = process.env.TEI_EDITION_RNG_CACHE): string | undefined {
-  if (setting !== undefined && /^(off|0|false|no)$/i.test(setting.trim())) return undefined;
-  if (setting !== undefined && setting.trim() !== '') return path.resolve(setting.trim());
-  return cacheFolder('rng');
+  return cacheFolderFromSetting('rng', setting);
 }
 
 const sha256 = (...parts: (string | Uint8Array)[]): string => {

@@ -1,4 +1,5 @@
 // A folder build (no config) into a temporary folder, with every HTML page it wrote parsed.
+import type { Diagnostic } from '../../../src/diagnostics/diagnostic.js';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildEdition } from '../../../src/package/build-edition.js';
@@ -24,7 +25,8 @@ export function filesUnder(dir: string, base = dir): string[] {
     });
 }
 
-export async function buildFolder(files: string[]): Promise<FolderSite> {
+/** A folder build of the site, with the build's diagnostics. */
+export async function buildFolder(files: string[]): Promise<FolderSite & { diagnostics: Diagnostic[] }> {
   const siteDir = path.join(temporaryFolder(), 'site');
   const result = await buildEdition({ mode: 'paths', documents: files, registers: [], siteDir, schematron: [], ruleLevels: {}, strict: false, dateFrom: path.dirname(files[0]!), only: ['site'] });
   if (result.status !== 'built') throw new Error(`the folder build failed: ${result.failure ?? JSON.stringify(result.report.diagnostics.filter((d) => d.severity === 'error').slice(0, 5))}`);
@@ -40,6 +42,7 @@ export async function buildFolder(files: string[]): Promise<FolderSite> {
       if (!parsed) throw new Error(`no page ${p} (pages: ${[...pages.keys()].join(', ')})`);
       return parsed;
     },
+    diagnostics: result.report.diagnostics,
   };
 }
 
